@@ -1,0 +1,199 @@
+"""行政文书类: notices, minutes, official letters, policies, reports to authorities."""
+
+from ..fields import ADMIN_DEPTS
+from . import template
+
+NOTICE_SUBJECTS = [
+    ("关于开展医疗质量安全专项检查的通知", "为进一步加强医疗质量管理，保障医疗安全，经研究，决定在全院范围内开展医疗质量安全专项检查。"),
+    ("关于做好节假日期间值班工作的通知", "为确保节假日期间医院各项工作平稳有序运行，现就值班有关事项通知如下。"),
+    ("关于进一步规范公务用车管理的通知", "为加强公务用车管理，降低行政运行成本，根据上级有关规定，结合我院实际，现通知如下。"),
+    ("关于开展安全生产月活动的通知", "根据上级部门统一部署，结合我院实际，决定在全院开展安全生产月活动。"),
+    ("关于调整院内会议管理办法的通知", "为精简会议、改进会风、提高效率，现对院内会议管理有关事项调整如下。"),
+    ("关于加强门诊预约诊疗服务的通知", "为改善患者就医体验，缩短候诊时间，现就进一步做好预约诊疗服务通知如下。"),
+    ("关于开展廉洁从业教育活动的通知", "为深入推进党风廉政建设，营造风清气正的行医环境，决定开展廉洁从业专题教育活动。"),
+    ("关于做好防汛防台工作的通知", "近期我市将进入主汛期，为确保医院安全度汛，现就有关工作通知如下。"),
+]
+
+
+@template("administrative", "official_notice", {"S2": 5, "S5": 1})
+def official_notice(g, d):
+    marked = g.mark_if_restricted(d)
+    subj, lead = g.pick(NOTICE_SUBJECTS)
+    g.red_header(d)
+    d.title(subj, scale=1.35)
+    d.left("各科室、各部门：")
+    d.para(lead)
+    for k, item in enumerate(g.f.sample(["高度重视，加强组织领导，明确责任分工。", "对照标准逐项自查，建立问题清单和整改台账。",
+                                         "严格执行首诊负责、三级查房、疑难病例讨论等医疗核心制度。",
+                                         "加强督导检查，对工作不力的科室予以通报。", "做好信息报送，按时上报工作进展。",
+                                         "落实24小时值班和领导带班制度，保持通讯畅通。"], g.num(3, 5)), 1):
+        d.para(f"{'一二三四五六'[k - 1]}、{item}")
+    if marked:
+        d.para("本通知涉及工作秘密，仅限相关科室负责人阅知，不得翻印、转发或在公共网络传播。")
+    g.sign_date(d, g.hosp["name"] + g.pick(["", "办公室"]))
+    d.left(f"抄送：{g.pick(['院领导', '党委委员', '各职能部门'])}。", scale=0.9)
+
+
+@template("administrative", "public_announcement", {"S1": 1})
+def public_announcement(g, d):
+    kind = g.pick(["门诊时间调整", "春节期间门诊安排", "新院区启用", "停车场临时封闭", "就诊流程优化", "预约挂号方式调整"])
+    d.title(g.pick(["公  告", "公告", "温馨提示"]), scale=1.8)
+    d.para(f"广大患者朋友：为{g.pick(['进一步方便群众就医', '配合院区改造工程', '做好节日期间医疗服务保障'])}，"
+           f"经研究，自{g.d(g.day())}起，{kind}有关事项公告如下：")
+    d.left("一、急诊科、发热门诊实行24小时开诊。")
+    d.left(f"二、普通门诊时间调整为上午{g.pick(['7:30', '8:00'])}至12:00，下午{g.pick(['13:30', '14:00'])}至17:30。")
+    d.left("三、患者可通过医院微信公众号、自助机等方式预约挂号。")
+    d.para(f"由此给您带来的不便，敬请谅解。咨询电话：12320（卫生健康服务热线）。")
+    g.sign_date(d, g.hosp["name"], stamp=g.chance(0.7))
+
+
+@template("administrative", "meeting_minutes", {"S2": 3, "S3": 2, "S5": 1})
+def meeting_minutes(g, d):
+    marked = g.mark_if_restricted(d)
+    d.title(g.pick(["院长办公会议纪要", "党委会会议纪要", "行政查房会议纪要", "职能部门例会纪要"]), scale=1.4)
+    d.center(f"（{g.year}年第{g.num(1, 40)}期）")
+    d.kv([("时间", g.d(g.day()) + " " + g.pick(["上午", "下午"])), ("地点", g.pick(["行政楼三楼会议室", "第一会议室", "院部小会议室"]))], cols=2)
+    if g.level == "S3":
+        names = [g.pn() for _ in range(g.num(4, 8))]
+        parts = []
+        for n in names:
+            parts += [n, "、"]
+        d.para("出席：", *parts[:-1], indent=0)
+        d.para("记录：", g.pn(), "（联系电话：", g.pphone(), "）", indent=0)
+    else:
+        d.para("出席：院领导班子成员，" + "、".join(g.f.sample(ADMIN_DEPTS, 4)) + "负责人。", indent=0)
+    d.para("会议由" + g.pick(["院长", "党委书记", "分管副院长"]) + "主持，研究了以下事项：", indent=0)
+    topics = [("关于医疗设备购置计划的事项", "会议原则同意医学装备部提交的年度设备购置计划，按程序开展论证和采购。"),
+              ("关于门诊楼改造工程进度的事项", "会议要求基建处加快工程进度，确保按期完工，同时做好施工期间患者安全防护。"),
+              ("关于医疗纠纷处理情况的通报", "会议听取了医务处关于上季度医疗纠纷处理情况的汇报，要求加强医患沟通，落实核心制度。"),
+              ("关于绩效考核方案修订的事项", "会议原则通过绩效考核方案修订稿，由人力资源部征求意见后印发执行。"),
+              ("关于信息系统等级保护测评的事项", "会议同意信息中心开展等级保护测评工作，所需经费列入年度预算。"),
+              ("关于后勤社会化服务合同续签的事项", "会议同意续签保洁、安保服务合同，要求加强服务质量考核。")]
+    for k, (t, body) in enumerate(g.f.sample(topics, g.num(2, 4)), 1):
+        d.heading(f"{'一二三四'[k - 1]}、{t}")
+        d.para(body)
+    if marked:
+        d.para("本纪要涉及" + g.pick(["人事安排", "重大事项", "上级涉密文件精神"]) + "，属工作秘密，请妥善保管，不得外传。")
+    d.sign([g.hosp["name"] + "办公室", g.d(g.day())])
+
+
+@template("administrative", "official_letter", {"S2": 4, "S5": 1}, en=True)
+def official_letter(g, d):
+    if g.en:
+        d.title("LETTER OF INVITATION", scale=1.3)
+        d.left(f"Date: {g.d(g.day())}")
+        d.left("To: Department of International Cooperation, partner university hospital")
+        d.para(f"On behalf of the hospital, we are pleased to invite a delegation of {g.num(3, 8)} experts to visit us "
+               f"for an academic exchange on {g.pick(['emergency medicine', 'hospital management', 'infection control', 'nursing education'])}. "
+               "The hospital will cover local accommodation and transport during the visit. Please confirm the schedule "
+               "through official channels.", indent=0)
+        d.sign(["Office of International Affairs", "(seal)"], stamp=g.seal())
+        return
+    marked = g.mark_if_restricted(d)
+    d.center(g.hosp["name"], scale=1.6)
+    d.right(g.f.doc_no(g.hosp["short"], g.year, "函"))
+    subj = g.pick(["关于商请协助开展对口支援工作的函", "关于申请调整床位编制的函", "关于商请派员参加联合检查的函",
+                   "关于报送年度医疗服务数据的函", "关于商洽共建医联体有关事宜的函"])
+    d.title(subj, scale=1.3)
+    d.left(g.pick(["市卫生健康委员会：", "区人民政府办公室：", "市医疗保障局：", "省疾病预防控制中心："]))
+    d.para(g.pick(["根据上级有关文件精神，结合我院实际，", "为贯彻落实分级诊疗制度，", "按照年度工作安排，"]) +
+           g.pick(["现就有关事项函告如下，请予支持。", "拟开展相关合作，现商请贵单位予以协助。", "特将有关情况报送贵单位，请审阅。"]))
+    d.para(g.pick(["我院拟于近期派出医疗队赴对口支援单位开展为期半年的帮扶工作，涉及内科、外科、妇产科等专业。",
+                   "我院现有编制床位1200张，实际开放床位1386张，床位使用率长期超过100%，特申请调整床位编制。",
+                   "我院愿与贵单位建立紧密型医联体，在双向转诊、人才培养、远程会诊等方面深化合作。"]))
+    if marked:
+        d.para("此函涉及工作秘密，请按涉密文件管理规定办理，阅后收回。")
+    d.para("特此函告，盼复。")
+    g.sign_date(d)
+    d.left("（联系人：院办公室）", scale=0.9)
+
+
+@template("administrative", "annual_report", {"S1": 1, "S2": 2, "S5": 1})
+def annual_report(g, d):
+    marked = g.mark_if_restricted(d)
+    pub = g.level == "S1"
+    d.title(f"{g.hosp['name']}{g.year}年度工作{g.pick(['总结', '报告'])}" + ("（社会公开版）" if pub else ""), scale=1.3)
+    d.para(f"{g.year}年，在上级主管部门的正确领导下，医院坚持公益性办院方向，各项工作取得新成效。现将全年工作报告如下：")
+    d.heading("一、主要业务指标完成情况")
+    d.table(["指标", f"{g.year}年", f"{g.year - 1}年", "同比"],
+            [["门急诊人次", f"{g.num(60, 300)}万", f"{g.num(60, 300)}万", f"{g.num(-5, 15)}%"],
+             ["出院人次", f"{g.num(3, 12)}万", f"{g.num(3, 12)}万", f"{g.num(-5, 15)}%"],
+             ["手术台次", f"{g.num(1, 6)}万", f"{g.num(1, 6)}万", f"{g.num(-5, 15)}%"],
+             ["平均住院日", f"{g.num(60, 95) / 10}天", f"{g.num(60, 95) / 10}天", f"{g.num(-10, 3)}%"]])
+    d.heading("二、重点工作")
+    d.para("持续改进医疗质量，推进临床路径管理；加强重点专科建设；深化智慧医院建设，上线互联网医院；落实公立医院绩效考核要求。")
+    d.heading("三、存在问题及下一步打算")
+    d.para("学科发展不平衡、高层次人才不足等问题仍然存在。下一年度将重点加强人才引进和学科建设。")
+    if marked:
+        d.para("（本报告含未公开统计数据，属工作秘密，仅报送上级主管部门。）")
+    g.sign_date(d, stamp=not pub)
+
+
+@template("administrative", "duty_roster", {"S3": 1})
+def duty_roster(g, d):
+    month = g.num(1, 12)
+    d.title(f"{g.year}年{month}月行政总值班安排表", scale=1.35)
+    rows = []
+    for day in range(1, g.num(10, 28) + 1):
+        rows.append([f"{month}月{day}日", g.pick(["一", "二", "三", "四", "五", "六", "日"]), g.pn(), g.pphone(True),
+                     g.pn(), g.pphone(True)])
+    d.table(["日期", "星期", "总值班", "联系电话", "带班领导", "联系电话"], rows, size=0.85)
+    d.para("值班要求：值班人员须24小时保持通讯畅通，不得擅离职守；遇重大突发事件及时向带班领导报告。", indent=0)
+    d.right("院办公室  " + g.d(g.day()))
+
+
+@template("administrative", "complaint_handling", {"S3": 2, "S4": 3})
+def complaint_handling(g, d):
+    p = g.patient(5, 90)
+    d.title("患者投诉接待及处理记录表", scale=1.35)
+    rows = [["投诉人", g.pn(), "联系电话", g.pphone(True)],
+            ["患者姓名", g.pn(p["name"]), "就诊科室", g.f.dept()],
+            ["接待日期", g.d(g.day()), "接待人", g.pn()]]
+    d.table(None, rows)
+    d.heading("投诉内容：")
+    if g.level == "S4":
+        dx = g.f.diagnosis(False)
+        d.para(f"投诉人称患者因{dx[0]}住院治疗期间，{g.pick(['术后出现切口感染', '用药后出现皮疹未及时处理', '检查报告延迟导致治疗延误'])}，"
+               "对诊疗过程有异议，要求医院给予解释并承担相应费用。")
+        d.heading("调查处理：")
+        d.para("经医务处调阅病历、约谈当事医师，认为诊疗行为基本符合规范，但医患沟通不足。已向投诉人解释，并建议通过医疗纠纷人民调解委员会解决。")
+    else:
+        d.para(g.pick(["投诉人反映门诊挂号窗口排队时间过长，工作人员服务态度生硬。",
+                       "投诉人反映住院部停车难，保安指挥不当。",
+                       "投诉人反映病房卫生间保洁不及时。",
+                       "投诉人反映收费处多收挂号费。"]))
+        d.heading("调查处理：")
+        d.para("经核实情况属实，已对相关人员进行批评教育，向投诉人致歉，并制定改进措施。投诉人对处理结果表示满意。")
+    d.sign(["处理部门：" + g.pick(["医务处", "门诊部", "患者服务中心"]), g.d(g.day())])
+
+
+@template("administrative", "management_policy", {"S1": 1, "S2": 3})
+def management_policy(g, d):
+    name = g.pick(["医院印章管理办法", "公文处理实施细则", "会议管理规定", "督查督办工作制度", "信息公开管理办法",
+                   "外来人员来访管理规定", "公务接待管理规定", "合同管理办法"])
+    d.title(f"{g.hosp['name']}{name}", scale=1.3)
+    if g.level == "S1":
+        d.center("（依申请公开）", scale=0.9)
+    chapters = ["总则", "职责分工", "管理要求", "监督检查", "附则"]
+    for k, ch in enumerate(chapters, 1):
+        d.subtitle(f"第{'一二三四五'[k - 1]}章  {ch}", scale=1.0)
+        for a in range(g.num(1, 3)):
+            d.para(f"第{g.num(1, 30)}条  " + g.pick([
+                "本办法适用于医院各科室、各部门及全体工作人员。", "院办公室是本办法的归口管理部门，负责组织实施和监督检查。",
+                "各部门应指定专人负责，建立登记台账，做到手续完备、有据可查。", "违反本办法规定的，视情节轻重予以通报批评或追究责任。",
+                "本办法由院办公室负责解释，自印发之日起施行。", "办理过程中应严格履行审批程序，不得越权办理。"]))
+    d.right(g.d(g.day()) + "印发")
+
+
+@template("administrative", "request_report", {"S2": 1})
+def request_report(g, d):
+    g.red_header(d, doc_kind="请")
+    subj = g.pick(["关于申请购置救护车的请示", "关于增设儿童哮喘专病门诊的请示", "关于申请调整部分医疗服务价格的请示",
+                   "关于申请专项资金用于院区消防改造的请示", "关于申请增加互联网诊疗科目的请示"])
+    d.title(subj, scale=1.3)
+    d.left(g.pick(["市卫生健康委员会：", "市财政局：", "区卫生健康局："]))
+    d.para("我院现有" + g.pick(["救护车6辆，其中3辆已超过报废年限", "相关专业就诊量逐年上升", "医疗服务项目价格多年未调整"]) +
+           f"，已难以满足{g.pick(['急救', '临床', '群众就医'])}需求。为保障医疗服务质量，特申请" +
+           g.pick([f"专项资金{g.num(50, 900)}万元", "相关事项予以批准", "按程序予以调整"]) + "。")
+    d.para("妥否，请批示。")
+    g.sign_date(d)

@@ -1,0 +1,182 @@
+"""经济活动类（会计档案）: vouchers, invoices, budgets, audits, procurement contracts."""
+
+from ..fields import DRUGS, EQUIPMENT, amount_upper
+from . import template
+
+ACCOUNTS = [("1001", "库存现金"), ("1002", "银行存款"), ("1215", "应收医疗款"), ("1302", "库存物品"), ("1601", "固定资产"),
+            ("2301", "应付账款"), ("2201", "应付职工薪酬"), ("4001", "财政拨款收入"), ("4101", "事业收入"),
+            ("5001", "业务活动费用"), ("5101", "单位管理费用"), ("2501", "长期借款")]
+
+
+@template("finance", "accounting_voucher", {"S2": 1})
+def accounting_voucher(g, d):
+    d.title("记 账 凭 证", scale=1.6)
+    day = g.day()
+    d.kv([("日期", g.d(day)), ("凭证号", f"记字第{g.num(1, 2999):04d}号"), ("附单据", f"{g.num(1, 12)}张")], cols=3)
+    summary = g.pick(["支付" + g.pick([e[0] for e in EQUIPMENT]) + "维保费", "购入医用耗材", "收到财政拨款",
+                      "计提本月固定资产折旧", "支付水电费", "结转医保结算款", "报销会议费"])
+    rows, total = [], 0.0
+    for k in range(g.num(2, 5)):
+        code, name = g.pick(ACCOUNTS)
+        v = g.f.money(300, 380000)
+        total += v
+        rows.append([summary if k == 0 else "", f"{code} {name}", f"{v:,.2f}" if k % 2 == 0 else "", "" if k % 2 == 0 else f"{v:,.2f}"])
+    rows.append(["合计", amount_upper(total), "", ""])
+    d.table(["摘要", "会计科目", "借方金额", "贷方金额"], rows)
+    d.kv([("会计主管", "（签章）"), ("记账", "（签章）"), ("审核", "（签章）"), ("制单", "（签章）")], cols=4)
+
+
+@template("finance", "vat_invoice", {"S2": 1}, en=True)
+def vat_invoice(g, d):
+    items = g.f.sample(EQUIPMENT, g.num(1, 4)) if g.chance(0.6) else [(x[0], x[1], 0.05) for x in g.f.sample(DRUGS, g.num(2, 6))]
+    if g.en:
+        d.title("COMMERCIAL INVOICE", scale=1.5)
+        d.kv([("Invoice No.", f"INV-{g.year}-{g.num(1000, 9999)}"), ("Date", g.d(g.day())),
+              ("Seller", g.pick(["MedTech GmbH", "Northern Imaging Ltd.", "Pacific Surgical Pte. Ltd."])),
+              ("Buyer", "Procurement Center, " + g.pick(["People's Hospital", "Central Hospital"]))], cols=2)
+        rows = [[g.pick(["CT detector module", "Ultrasound probe", "Ventilator service kit", "Endoscope light source"]),
+                 str(g.num(1, 5)), f"{g.f.money(800, 90000):,.2f}"] for _ in range(g.num(1, 4))]
+        d.table(["Description", "Qty", "Amount (USD)"], rows)
+        d.left("Terms: CIF Shanghai. Payment by T/T within 30 days.")
+        return
+    d.title(g.pick(["电子发票（增值税专用发票）", "增值税普通发票", "电子发票（普通发票）"]), scale=1.4)
+    d.kv([("发票号码", f"{g.num(10**19, 10**20 - 1)}"), ("开票日期", g.d(g.day()))], cols=2)
+    d.table(None, [["购买方", g.hosp["name"], "统一社会信用代码", f"12{g.num(10**15, 10**16 - 1)}X"],
+                   ["销售方", g.f.company("医疗"), "统一社会信用代码", f"91{g.num(10**15, 10**16 - 1)}M"]])
+    rows, total = [], 0.0
+    for it in items:
+        qty = g.num(1, 50) if it[2] < 1 else g.num(1, 2)
+        price = it[2] * 10000 if it[2] >= 1 else g.f.money(5, 300)
+        amt = qty * price
+        total += amt
+        rows.append([f"*医疗器械*{it[0]}" if it[2] >= 1 else f"*药品*{it[0]}", g.f.model_no() if it[2] >= 1 else it[1],
+                     g.pick(["台", "套"]) if it[2] >= 1 else "盒", str(qty), f"{price:,.2f}", f"{amt:,.2f}", "13%"])
+    d.table(["项目名称", "规格型号", "单位", "数量", "单价", "金额", "税率"], rows, size=0.82)
+    d.kv([("价税合计（大写）", amount_upper(total * 1.13)), ("（小写）", f"¥{total * 1.13:,.2f}")], cols=2)
+    d.left("开票人：（电子签章）", scale=0.9)
+
+
+@template("finance", "annual_budget", {"S1": 1, "S2": 2})
+def annual_budget(g, d):
+    pub = g.level == "S1"
+    d.title(f"{g.hosp['name']}{g.year}年{'部门预算公开说明' if pub else '收支预算表'}", scale=1.3)
+    d.right("单位：万元")
+    rows = []
+    for k in ["财政拨款收入", "事业收入（医疗收入）", "科研教学收入", "其他收入", "人员经费支出", "药品及卫生材料支出",
+              "公用经费支出", "基本建设支出", "设备购置支出"]:
+        rows.append([k, f"{g.num(200, 90000):,}", f"{g.num(200, 90000):,}", f"{g.num(-15, 20)}%"])
+    d.table(["项目", f"{g.year}年预算数", f"{g.year - 1}年执行数", "增减"], rows)
+    if pub:
+        d.para("根据预算公开有关规定，现将本单位部门预算予以公开。“三公”经费预算：因公出国（境）费0万元，"
+               f"公务用车运行维护费{g.num(5, 60)}万元，公务接待费{g.num(1, 9)}万元。")
+    else:
+        d.para("编制说明：预算按照“以收定支、收支平衡”原则编制，重点保障临床业务、学科建设和基本建设项目资金需求。")
+    d.sign(["财务处", g.d(g.day())])
+
+
+@template("finance", "audit_report", {"S2": 3, "S5": 1})
+def audit_report(g, d):
+    marked = g.mark_if_restricted(d)
+    subj = g.pick(["医疗设备采购专项审计报告", "基本建设项目竣工决算审计报告", "科研经费使用情况审计报告",
+                   "经济责任审计报告", "药品耗材采购管理审计报告"])
+    d.title(subj, scale=1.35)
+    d.right(f"{g.hosp['short']}审〔{g.year}〕{g.num(1, 60)}号")
+    d.para(f"根据年度审计工作计划，审计处于{g.d(g.day())}至{g.d(g.day())}对" +
+           g.pick(["医学装备部", "基建处", "科研处", "药学部"]) + "相关业务进行了审计。现将审计情况报告如下：")
+    d.heading("一、基本情况")
+    d.para(f"审计期间共涉及合同{g.num(10, 300)}份，金额合计{g.num(300, 90000)}万元。")
+    d.heading("二、审计发现的问题")
+    for k, t in enumerate(g.f.sample(["部分合同签订滞后于实际执行时间", "个别项目验收资料不齐全", "供应商评价机制不健全",
+                                      "部分耗材入库与出库数量不符", "变更签证审批手续不完整", "预算执行进度偏慢"], 3), 1):
+        d.para(f"（{'一二三'[k - 1]}）{t}。")
+    d.heading("三、审计建议")
+    d.para("进一步完善内部控制制度，加强合同全过程管理，落实整改责任，整改结果于30日内报审计处。")
+    if marked:
+        d.para("本报告涉及尚在调查的问题线索，属工作秘密，仅报院党委。")
+    g.sign_date(d, "审计处", dept="审计处")
+
+
+@template("finance", "procurement_contract", {"S2": 1})
+def procurement_contract(g, d):
+    eq = g.f.equipment()
+    d.title(g.pick(["医疗设备采购合同", "政府采购合同", "货物采购合同"]), scale=1.5)
+    d.right(f"合同编号：CG-{g.year}-{g.num(1, 999):03d}")
+    d.kv([("甲方（采购人）", g.hosp["name"]), ("乙方（供应商）", g.f.company("医疗"))], cols=1)
+    d.para(f"根据《中华人民共和国民法典》及政府采购相关规定，经公开招标（项目编号：{g.city[:2]}CG{g.year}{g.num(100, 999)}），"
+           "甲乙双方就下列货物采购事宜达成如下协议：")
+    price = eq[2] * 10000 * g.rng.uniform(0.8, 1.1)
+    d.table(["货物名称", "品牌型号", "数量", "合同金额（元）"], [[eq[0], g.f.brand() + " " + g.f.model_no(), "1", f"{price:,.2f}"]])
+    d.para(f"合同总价：人民币{amount_upper(price)}（¥{price:,.2f}），含运输、安装、调试、培训及{g.num(1, 5)}年免费保修。")
+    d.para(f"交货期：合同签订后{g.num(15, 90)}日内交付并完成安装调试。付款方式：验收合格后支付合同价款的{g.pick([90, 95, 100])}%，余款作为质保金。")
+    d.para("违约责任：乙方逾期交货的，每日按合同总价的0.5‰支付违约金。争议解决：协商不成的，向甲方所在地人民法院提起诉讼。")
+    d.kv([("甲方（盖章）", ""), ("乙方（盖章）", ""), ("法定代表人或委托代理人", "（签字）"), ("签订日期", g.d(g.day()))], cols=2)
+
+
+@template("finance", "reimbursement", {"S3": 1})
+def reimbursement(g, d):
+    d.title(g.pick(["差旅费报销单", "费用报销单", "会议培训费报销审批单"]), scale=1.4)
+    bank, card = g.pcard()
+    day = g.day()
+    d.kv([("报销人", g.pn()), ("部门", g.pick([g.f.dept(), g.f.admin_dept()])), ("报销日期", g.d(day))], cols=3)
+    rows, total = [], 0.0
+    for _ in range(g.num(2, 6)):
+        v = g.f.money(20, 3000)
+        total += v
+        rows.append([g.d(g.f.later(day, -20, -1)), g.pick(["城际交通费", "住宿费", "会议注册费", "市内交通费", "伙食补助"]),
+                     g.pick([g.city, "北京", "上海", "广州", "成都"]), f"{v:.2f}"])
+    d.table(["日期", "费用项目", "地点", "金额（元）"], rows)
+    d.kv([("合计金额（大写）", amount_upper(total)), ("小写", f"¥{total:,.2f}")], cols=2)
+    d.kv([("收款银行", bank), ("银行卡号", card), ("联系电话", g.pphone(True))], cols=2)
+    d.kv([("部门负责人", "同意"), ("财务审核", ""), ("分管领导", "")], cols=3)
+
+
+@template("finance", "patient_bill", {"S4": 3, "S5": 1})
+def patient_bill(g, d):
+    p = g.patient(1, 90)
+    dx = g.f.diagnosis(True if g.restricted else False)
+    adm = g.day()
+    d.title(g.hosp["name"] + g.pick(["住院费用清单", "住院患者费用明细", "医疗费用结算单"]), scale=1.25)
+    d.kv([("姓名", g.pn(p["name"])), ("住院号", g.pmrn()), ("科室", dx[2]), ("入院日期", g.d(adm)),
+          ("出院诊断", dx[0]), ("医保类型", g.pick(["城镇职工医保", "城乡居民医保", "自费"])),
+          ("医保卡号", g.pins())], cols=2)
+    rows, total = [], 0.0
+    for dr in g.f.drugs(g.num(4, 10), dx[3]):
+        q = g.num(1, 20)
+        pr = g.f.money(2, 400)
+        total += q * pr
+        rows.append([dr[0], dr[1], str(q), f"{pr:.2f}", f"{q * pr:.2f}", g.pick(["甲", "乙", "丙"])])
+    for it in g.f.sample(["床位费", "护理费", "诊查费", "血常规", "CT检查", "静脉输液", "手术费", "麻醉费"], 3):
+        v = g.f.money(20, 3000)
+        total += v
+        rows.append([it, "", "1", f"{v:.2f}", f"{v:.2f}", "甲"])
+    d.table(["项目名称", "规格", "数量", "单价", "金额", "类别"], rows, size=0.85)
+    d.kv([("费用合计", f"¥{total:,.2f}"), ("统筹支付", f"¥{total * 0.62:,.2f}"), ("个人自付", f"¥{total * 0.38:,.2f}")], cols=3)
+
+
+@template("finance", "bank_reconciliation", {"S2": 1})
+def bank_reconciliation(g, d):
+    month = g.num(1, 12)
+    d.title("银行存款余额调节表", scale=1.5)
+    d.kv([("开户银行", g.pick(["中国工商银行", "中国建设银行", "中国农业银行"]) + g.city + "分行"),
+          ("账号尾号", f"{g.num(1000, 9999)}"), ("截止日期", f"{g.year}年{month}月末")], cols=2)
+    a, b = g.f.money(1e6, 9e7), g.f.money(1e6, 9e7)
+    rows = [["银行对账单余额", f"{a:,.2f}", "单位账面余额", f"{b:,.2f}"],
+            ["加：单位已收银行未收", f"{g.f.money(0, 5e5):,.2f}", "加：银行已收单位未收", f"{g.f.money(0, 5e5):,.2f}"],
+            ["减：单位已付银行未付", f"{g.f.money(0, 5e5):,.2f}", "减：银行已付单位未付", f"{g.f.money(0, 5e4):,.2f}"],
+            ["调节后余额", f"{a:,.2f}", "调节后余额", f"{a:,.2f}"]]
+    d.table(["项目", "金额", "项目", "金额"], rows)
+    d.kv([("编制", "出纳"), ("复核", "会计"), ("日期", g.d(g.day()))], cols=3)
+
+
+@template("finance", "insurance_settlement", {"S4": 1})
+def insurance_settlement(g, d):
+    p = g.patient(18, 90)
+    dx = g.f.diagnosis(False)
+    d.title(g.pick(["医疗保障基金结算清单", "医保住院结算单"]), scale=1.35)
+    d.table(None, [["姓名", g.pn(p["name"]), "性别", p["sex"], "年龄", str(p["age"])],
+                   ["身份证号", g.pid(p["birth"], p["sex"]), "医保编号", g.pins(), "参保地", g.city],
+                   ["主要诊断", dx[0], "疾病编码", dx[1], "DRG分组", f"{g.pick('ABEFGI')}{g.pick('RJKS')}{g.num(11, 39)}"]])
+    tot = g.f.money(3000, 120000)
+    d.table(["费用类别", "金额（元）"], [["医疗总费用", f"{tot:,.2f}"], ["基金支付", f"{tot * 0.65:,.2f}"],
+                                         ["个人账户支付", f"{tot * 0.1:,.2f}"], ["个人现金支付", f"{tot * 0.25:,.2f}"]])
+    d.right("结算日期：" + g.d(g.day()))

@@ -1,0 +1,316 @@
+"""医疗服务类（病案）: patient records. S4 by default, S5 for special-category diagnoses
+(HIV/STD, psychiatric, genetic, reproductive); S3 for a record-copy request without health data."""
+
+from ..fields import LAB_TESTS, SPECIAL_LABS, IMAGING, SURGERIES, TITLES_MED, TITLES_NURSE
+from . import template
+
+HEALTH = {"S4": 3, "S5": 1}
+
+
+def _dx(g):
+    return g.f.diagnosis(True if g.level == "S5" else False)
+
+
+def _doctor(g):
+    return g.pn()
+
+
+def _ident(g, d, p, dept, cols=3, mrn_kind="住院号", extra=()):
+    pairs = [("姓名", g.pn(p["name"])), ("性别", p["sex"]), ("年龄", f"{p['age']}岁"),
+             ("科别", dept), ("床号", f"{g.num(1, 60)}床"), (mrn_kind, g.pmrn(mrn_kind))]
+    pairs.extend(extra)
+    d.kv(pairs, cols=cols)
+
+
+@template("medical", "admission_record", HEALTH)
+def admission_record(g, d):
+    p = g.patient(16, 90)
+    dx = _dx(g)
+    dept = dx[2]
+    adm = g.day()
+    d.center(g.hosp["name"], scale=1.2)
+    d.title("入 院 记 录")
+    d.kv([("姓名", g.pn(p["name"])), ("性别", p["sex"]), ("出生日期", g.pbirth(p["birth"])),
+          ("民族", g.pick(["汉族", "汉族", "回族", "满族"])), ("婚姻", g.pick(["已婚", "未婚", "离异", "丧偶"])),
+          ("职业", g.pick(["职员", "退休", "农民", "教师", "个体", "学生", "工人"])),
+          ("身份证号", g.pid(p["birth"], p["sex"])), ("住址", g.paddr()),
+          ("入院日期", g.d(adm) + " " + g.f.time()), ("病史陈述者", g.pick(["患者本人", "患者家属", "患者本人及家属"])),
+          ("住院号", g.pmrn())], cols=2)
+    d.heading("主诉：")
+    d.para(f"{dx[4]}{g.num(1, 20)}{g.pick(['天', '周', '月', '年'])}。")
+    d.heading("现病史：")
+    d.para(f"患者于{g.num(2, 30)}天前无明显诱因出现{dx[4]}，"
+           f"{g.pick(['未予重视', '自行服药后症状无明显缓解', '曾于当地诊所就诊'])}，"
+           f"今为进一步诊治来我院，门诊以“{dx[0]}”收入{dept}。起病以来，精神{g.pick(['可', '差', '一般'])}，"
+           f"饮食{g.pick(['正常', '欠佳'])}，睡眠{g.pick(['可', '差'])}，大小便{g.pick(['正常', '如常'])}，体重无明显变化。")
+    d.heading("既往史：")
+    d.para(g.pick(["否认高血压、糖尿病病史，否认肝炎、结核等传染病史，否认手术外伤史，否认药物过敏史。",
+                   f"有高血压病史{g.num(3, 20)}年，规律服药，血压控制可；否认药物及食物过敏史。",
+                   "既往体健。预防接种史随当地进行。青霉素过敏。"]))
+    d.heading("体格检查：")
+    d.para(f"T {g.num(362, 392) / 10}℃，P {g.num(62, 118)}次/分，R {g.num(14, 26)}次/分，"
+           f"BP {g.num(95, 175)}/{g.num(55, 105)}mmHg。神志清楚，查体合作，全身皮肤黏膜无黄染，"
+           f"浅表淋巴结未触及肿大。双肺呼吸音{g.pick(['清', '粗，可闻及湿啰音'])}，心律{g.pick(['齐', '不齐'])}，"
+           f"腹软，无压痛及反跳痛，双下肢{g.pick(['无水肿', '轻度凹陷性水肿'])}。")
+    d.heading("初步诊断：")
+    d.left(f"1. {dx[0]}")
+    if g.chance(0.5):
+        d.left(f"2. {g.f.diagnosis(False)[0]}")
+    d.sign([["记录医师：", _doctor(g)], g.d(adm)])
+
+
+@template("medical", "progress_note", HEALTH)
+def progress_note(g, d):
+    p = g.patient(10, 90)
+    dx = _dx(g)
+    d.page_header = [g.hosp["name"] + "  病程记录  姓名：", g.pn(p["name"]), "  住院号：", g.pmrn()]
+    day = g.day()
+    d.title("病 程 记 录", scale=1.35)
+    n = g.num(3, 7)
+    drugs = g.f.drugs(3, dx[3])
+    for k in range(n):
+        day = g.f.later(day, 1, 3)
+        kind = "首次病程记录" if k == 0 else g.pick(["日常病程记录", "主治医师查房记录", "副主任医师查房记录", "日常病程记录"])
+        d.left(f"{g.d(day)} {g.f.time()}  {kind}", bold=True)
+        if k == 0:
+            d.para("患者", g.pn(p["name"]), f"，{p['sex']}，{p['age']}岁，因“{dx[4]}”入院。"
+                   f"入院诊断：{dx[0]}。诊疗计划：完善血常规、生化、凝血功能等检查，予{drugs[0][0]}治疗，监测生命体征。")
+        else:
+            d.para(g.pick(["患者今日诉症状较前好转，", "患者诉夜间睡眠欠佳，", "患者一般情况可，", "今日查房，患者"]) +
+                   g.pick(["无发热，饮食可。", "仍有轻度不适。", "精神状态较前改善。"]) +
+                   f"查体：生命体征平稳，{g.pick(['双肺呼吸音清', '心肺听诊无特殊', '腹软无压痛', '伤口敷料干燥'])}。"
+                   f"辅助检查回报：{g.pick(LAB_TESTS)[0]}{g.pick(['较前下降', '基本正常', '轻度升高'])}。"
+                   f"处理：继续{g.pick(drugs)[0]}，{g.pick(['密切观察病情变化', '调整用药剂量', '拟明日复查', '请相关科室会诊'])}。")
+        d.right("医师签名：", _doctor(g))
+
+
+@template("medical", "lab_report", HEALTH)
+def lab_report(g, d):
+    p = g.patient(1, 90)
+    dx = _dx(g)
+    d.title(g.hosp["name"] + "检验报告单", scale=1.3)
+    _ident(g, d, p, dx[2], cols=3, mrn_kind=g.pick(["住院号", "门诊号", "病案号"]),
+           extra=[("标本类型", g.pick(["静脉血", "血清", "全血"])), ("送检医师", g.pn()),
+                  ("临床诊断", dx[0])])
+    rows = []
+    if dx[3] and dx[3] in SPECIAL_LABS:
+        for item, res in g.f.sample(SPECIAL_LABS[dx[3]], min(2, len(SPECIAL_LABS[dx[3]]))):
+            rows.append([item, res.format(n=g.num(12, 480), t=g.num(2, 64)), "", "阴性/参考区间"])
+    for name, unit, lo, hi, dec in g.f.sample(LAB_TESTS, g.num(8, 16)):
+        v = round(g.rng.uniform(lo * 0.7, hi * 1.3 if hi else 1), dec) if hi else 0
+        flag = "↑" if v > hi else "↓" if v < lo else ""
+        rows.append([name, f"{v:.{dec}f}", flag, f"{lo}-{hi} {unit}".strip()])
+    d.table(["项目", "结果", "提示", "参考区间"], rows)
+    t = g.day()
+    d.kv([("采样时间", g.d(t) + " " + g.f.time()), ("报告时间", g.d(t) + " " + g.f.time()),
+          ("检验者", g.pn()), ("审核者", g.pn())], cols=2)
+    d.left("本报告仅对所检标本负责。", scale=0.85)
+
+
+@template("medical", "imaging_report", HEALTH)
+def imaging_report(g, d):
+    p = g.patient(5, 90)
+    exam, find, imp = g.pick(IMAGING)
+    d.title(g.hosp["name"], scale=1.3)
+    d.subtitle(g.pick(["医学影像诊断报告书", "放射科检查报告", "超声检查报告单"]))
+    d.kv([("姓名", g.pn(p["name"])), ("性别", p["sex"]), ("年龄", f"{p['age']}岁"),
+          ("检查号", f"{g.pick(['CT', 'MR', 'US', 'DX'])}{g.num(100000, 999999)}"),
+          (g.pick(["住院号", "门诊号"]), g.pmrn()), ("检查部位", exam)], cols=3)
+    if g.level == "S5":
+        dx = g.f.diagnosis(True)
+        d.kv([("临床诊断", dx[0])], cols=1)
+    else:
+        d.kv([("临床诊断", g.f.diagnosis(False)[0])], cols=1)
+    d.hr()
+    d.heading("检查所见：")
+    d.para(find)
+    d.heading(g.pick(["诊断意见：", "影像诊断：", "超声提示："]))
+    d.para(imp, indent=0)
+    d.sign([["报告医师：", g.pn()], ["审核医师：", g.pn()], g.d(g.day())])
+
+
+@template("medical", "discharge_summary", HEALTH, en=True)
+def discharge_summary(g, d):
+    p = g.patient(16, 90)
+    dx = _dx(g)
+    adm = g.day()
+    dis = g.f.later(adm, 3, 21)
+    drugs = g.f.drugs(3, dx[3])
+    if g.en:
+        d.title(g.pick(["DISCHARGE SUMMARY", "Discharge Summary"]))
+        d.center("International Medical Service, " + g.pick(["First People's Hospital", "Central Hospital", "Union Hospital"]))
+        d.kv([("Name", g.pn()), ("Sex", g.pick(["Male", "Female"])), ("Age", str(p["age"])),
+              ("MRN", g.pmrn()), ("Admitted", g.d(adm)), ("Discharged", g.d(dis))], cols=2)
+        en_dx = {"hiv": "HIV infection on antiretroviral therapy", "std": "Latent syphilis",
+                 "psychiatric": "Major depressive disorder, severe", "genetic": "BRCA1 pathogenic variant carrier",
+                 "reproductive": "Female infertility, IVF cycle"}
+        diag = en_dx.get(dx[3], g.pick(["Community-acquired pneumonia", "Acute appendicitis", "Type 2 diabetes mellitus",
+                                        "Fracture of femoral neck", "Atrial fibrillation", "Cholecystitis with gallstones"]))
+        d.heading("Diagnosis:")
+        d.para(diag, indent=0)
+        d.heading("Hospital course:")
+        d.para(f"The patient was admitted with {g.pick(['fever and cough', 'abdominal pain', 'chest discomfort', 'hip pain after a fall'])}. "
+               f"Laboratory tests and imaging were performed. Treatment was started and the patient improved steadily. "
+               f"Vital signs were stable at discharge.", indent=0)
+        d.heading("Discharge medication:")
+        for k, dr in enumerate(drugs, 1):
+            d.left(f"{k}. {g.pick(['Amoxicillin', 'Metformin', 'Atorvastatin', 'Aspirin', 'Omeprazole', 'Sertraline', 'Tenofovir'])} as directed")
+        d.heading("Follow-up:")
+        d.para(f"Outpatient clinic in {g.num(1, 4)} weeks. Contact phone: ", g.pphone(), indent=0)
+        d.sign([["Attending physician: ", g.pn()], g.d(dis)])
+        return
+    d.center(g.hosp["name"], scale=1.2)
+    d.title(g.pick(["出 院 小 结", "出院记录", "出院小结"]))
+    d.kv([("姓名", g.pn(p["name"])), ("性别", p["sex"]), ("年龄", f"{p['age']}岁"), ("住院号", g.pmrn()),
+          ("入院日期", g.d(adm)), ("出院日期", g.d(dis)), ("住院天数", f"{(dis - adm).days}天"),
+          ("科室", dx[2])], cols=2)
+    d.heading("入院情况：")
+    d.para(f"患者因“{dx[4]}”入院，入院时查体：生命体征平稳，{g.pick(['神志清楚', '精神差', '急性病容'])}。")
+    d.heading("诊疗经过：")
+    d.para(f"入院后完善相关检查，明确诊断为{dx[0]}（{dx[1]}），予{drugs[0][0]}、{drugs[1][0]}等治疗，"
+           f"患者症状{g.pick(['明显好转', '逐渐缓解', '基本消失'])}，复查各项指标{g.pick(['较前改善', '基本正常'])}，准予出院。")
+    d.heading("出院诊断：")
+    d.left(f"{dx[0]}")
+    d.heading("出院医嘱：")
+    d.table(["药品名称", "规格", "用法用量"], [[x[0], x[1], x[2]] for x in drugs])
+    d.para(f"{g.pick(['低盐低脂饮食', '注意休息，避免劳累', '按时服药，不可自行停药'])}；"
+           f"{g.num(1, 4)}周后{dx[2]}门诊复诊，如有不适随诊。联系电话：", g.pphone(False))
+    d.sign([["主治医师：", g.pn()], ["住院医师：", g.pn()]])
+
+
+@template("medical", "surgery_record", HEALTH)
+def surgery_record(g, d):
+    p = g.patient(16, 85)
+    if g.level == "S5":
+        op, pre = g.pick([s for s in SURGERIES if "流产" in s[1] or "体外受精" in s[1]])
+        hiv = g.chance(0.4)
+    else:
+        op, pre = g.pick([s for s in SURGERIES if "流产" not in s[1] and "体外受精" not in s[1]])
+        hiv = False
+    day = g.day()
+    d.title(g.hosp["name"] + " 手术记录", scale=1.3)
+    _ident(g, d, p, g.pick(["手术室", "普通外科", "骨科", "妇科", "泌尿外科"]))
+    d.table(None, [["手术日期", g.d(day), "开始时间", g.f.time(), "结束时间", g.f.time()],
+                   ["术前诊断", pre, "术后诊断", "同术前", "麻醉方式", g.pick(["全身麻醉", "腰硬联合麻醉", "局部麻醉", "静脉麻醉"])],
+                   ["手术名称", op, "手术医师", g.pn(), "助手", g.pn()],
+                   ["麻醉医师", g.pn(), "器械护士", g.pn(), "巡回护士", g.pn()]])
+    d.heading("手术经过：")
+    d.para(f"患者取{g.pick(['仰卧位', '截石位', '侧卧位'])}，麻醉成功后常规消毒铺巾。"
+           f"{g.pick(['逐层切开皮肤、皮下组织', '建立气腹，置入腹腔镜及操作器械', '于超声引导下操作'])}，"
+           f"探查见{g.pick(['病灶与术前评估一致', '局部粘连明显，仔细分离', '周围组织无明显异常'])}，"
+           f"完成{op}。术中出血约{g.num(5, 400)}ml，{g.pick(['未输血', '输注悬浮红细胞2U'])}，"
+           f"清点器械纱布无误，逐层关闭切口。术毕患者安返{g.pick(['病房', '麻醉恢复室', 'ICU'])}。")
+    if hiv:
+        d.para("备注：患者术前筛查HIV抗体阳性，已按职业暴露防护要求执行标准预防。")
+    d.sign([["记录者：", g.pn()], g.d(day)])
+
+
+@template("medical", "nursing_record", HEALTH)
+def nursing_record(g, d):
+    p = g.patient(1, 95)
+    dx = _dx(g)
+    d.title(g.hosp["name"] + g.pick(["一般护理记录单", "护理记录单", "危重患者护理记录单"]), scale=1.2)
+    _ident(g, d, p, dx[2], cols=3, extra=[("诊断", dx[0])])
+    day = g.day()
+    rows = []
+    for _ in range(g.num(8, 26)):
+        if g.chance(0.3):
+            day = g.f.later(day, 1, 1)
+        note = g.pick(["患者安静入睡", "遵医嘱予静脉输液，穿刺处无红肿", "协助翻身拍背", "指导低盐低脂饮食",
+                       "患者诉伤口疼痛，报告医生", "予吸氧2L/min", "留置导尿通畅，尿色清", "测血糖",
+                       "告知跌倒风险，床栏已拉起", "更换敷料，伤口干燥"])
+        if dx[3] == "psychiatric" and g.chance(0.3):
+            note = g.pick(["患者情绪低落，加强巡视防自伤", "患者拒绝服药，耐心劝导后服下", "查房见患者自言自语"])
+        rows.append([f"{day.month}-{day.day}", g.f.time(), f"{g.num(362, 389) / 10}", str(g.num(60, 110)),
+                     f"{g.num(100, 160)}/{g.num(60, 95)}", f"{g.num(92, 100)}%", note, g.f.name()[:1] + "护士"])
+    d.table(["日期", "时间", "体温", "脉搏", "血压", "SpO2", "病情观察及护理措施", "签名"], rows, size=0.82)
+
+
+@template("medical", "order_sheet", HEALTH)
+def order_sheet(g, d):
+    p = g.patient(1, 95)
+    dx = _dx(g)
+    kind = g.pick(["长期医嘱单", "临时医嘱单"])
+    d.title(g.hosp["name"] + " " + kind, scale=1.2)
+    _ident(g, d, p, dx[2], cols=3)
+    day = g.day()
+    rows = [[g.d(day), g.f.time(), "按" + g.pick(["一级", "二级", "三级"]) + "护理", g.pn(), ""],
+            [g.d(day), g.f.time(), g.pick(["普食", "低盐低脂饮食", "糖尿病饮食", "流质饮食"]), g.pn(), ""]]
+    for dr in g.f.drugs(g.num(4, 10), dx[3]):
+        rows.append([g.d(day), g.f.time(), f"{dr[0]} {dr[2]}", g.pn(), g.pick(["", "", g.d(g.f.later(day, 2, 9))])])
+    if kind == "临时医嘱单":
+        for t in g.f.sample(["血常规", "尿常规", "肝肾功能", "凝血功能", "心电图", "胸部CT", "输血前检查"], 3):
+            rows.append([g.d(day), g.f.time(), t, g.pn(), ""])
+    d.table(["日期", "时间", "医嘱内容", "医师签名", "停止日期"], rows, size=0.85)
+    if dx[3]:
+        d.left(f"诊断：{dx[0]}", scale=0.9)
+
+
+@template("medical", "outpatient_record", HEALTH)
+def outpatient_record(g, d):
+    p = g.patient(1, 90)
+    dx = _dx(g)
+    day = g.day()
+    d.title(g.hosp["name"] + g.pick(["门诊病历", "门(急)诊病历", "门诊就诊记录"]), scale=1.25)
+    d.kv([("姓名", g.pn(p["name"])), ("性别", p["sex"]), ("年龄", f"{p['age']}岁"),
+          ("门诊号", g.pmrn("门诊号")), ("就诊日期", g.d(day)), ("科室", dx[2]),
+          ("医保卡号", g.pins()) if g.chance(0.5) else ("就诊卡号", g.pmrn("就诊卡号")),
+          ("联系电话", g.pphone(True))], cols=2)
+    d.hr(0.6)
+    d.left(f"主诉：{dx[4]}{g.num(1, 30)}天。")
+    d.para(f"现病史：{g.pick(['近来', '于', '自'])}{g.num(1, 30)}天前出现{dx[4]}，"
+           f"{g.pick(['无发热', '伴乏力', '无恶心呕吐', '伴睡眠差'])}。", indent=0)
+    d.left("既往史：" + g.pick(["无特殊。", "高血压病史。", "否认药物过敏史。"]))
+    d.left(f"查体：T {g.num(362, 385) / 10}℃，BP {g.num(100, 160)}/{g.num(60, 100)}mmHg。" + g.pick(["心肺无特殊。", "咽部充血。", "腹软。"]))
+    d.left(f"初步诊断：{dx[0]}")
+    d.left("处理：")
+    for k, dr in enumerate(g.f.drugs(g.num(1, 4), dx[3]), 1):
+        d.left(f"  {k}. {dr[0]} {dr[1]} {dr[2]}")
+    d.left(g.pick(["嘱：按时服药，不适随诊。", "嘱：一周后复诊。", "嘱：完善相关检查后复诊。"]))
+    d.right("医师签名：", g.pn())
+
+
+@template("medical", "consent_form", HEALTH)
+def consent_form(g, d):
+    p = g.patient(18, 80)
+    if g.level == "S5":
+        kind, body = g.pick([
+            ("HIV抗体检测知情同意书", "HIV抗体检测结果将严格保密，仅告知本人；如检测结果为阳性，将按规定进行确证检测并报告疾病预防控制机构。"),
+            ("人工终止妊娠手术知情同意书", "术中术后可能出现出血、感染、子宫穿孔、宫腔粘连、吸宫不全需再次清宫等风险。"),
+            ("体外受精-胚胎移植知情同意书", "治疗可能出现卵巢过度刺激综合征、多胎妊娠、异位妊娠、周期取消等情况，成功率受多种因素影响。"),
+            ("遗传病基因检测知情同意书", "检测结果可能提示遗传性疾病风险，并可能涉及家系成员，检测结果将严格保密。"),
+            ("精神科住院治疗知情同意书", "住院期间可能采取保护性约束措施；药物治疗可能出现锥体外系反应、体重增加等不良反应。"),
+        ])
+    else:
+        kind, body = g.pick([
+            ("手术知情同意书", "手术可能出现麻醉意外、术中术后出血、感染、邻近器官损伤、切口愈合不良等风险。"),
+            ("输血治疗知情同意书", "输血可能发生过敏反应、发热反应、溶血反应及经血液传播疾病的风险。"),
+            ("麻醉知情同意书", "麻醉过程中可能出现呼吸抑制、血压波动、恶心呕吐、过敏反应等情况。"),
+            ("介入治疗知情同意书", "介入治疗可能出现穿刺部位血肿、造影剂过敏、血管损伤等并发症。"),
+        ])
+    d.title(kind, scale=1.4)
+    d.kv([("患者姓名", g.pn(p["name"])), ("性别", p["sex"]), ("年龄", f"{p['age']}岁"),
+          ("住院号", g.pmrn()), ("身份证号", g.pid(p["birth"], p["sex"]))], cols=2, underline=True)
+    d.para(f"根据患者病情，医师建议进行{kind.replace('知情同意书', '')}。医师已向患者及家属详细说明了相关风险：")
+    d.para(body)
+    d.para("患者及家属已充分理解上述内容，经慎重考虑，" + g.pick(["同意", "自愿"]) + "接受该项诊疗，并愿意承担相应风险。")
+    d.left("√同意    □不同意")
+    d.kv([("患者签名", g.pn(p["name"])), ("签名日期", g.d(g.day())),
+          ("委托代理人", g.pn()), ("与患者关系", g.pick(["配偶", "子女", "父母", "兄弟姐妹"])),
+          ("联系电话", g.pphone(True)), ("谈话医师", g.pn())], cols=2, underline=True)
+
+
+@template("medical", "copy_request", {"S3": 1})
+def copy_request(g, d):
+    p = g.patient(18, 85)
+    d.title("病案复印申请登记表", scale=1.4)
+    d.center(g.hosp["name"] + " 病案管理科")
+    d.table(None, [["申请人姓名", g.pn(), "身份证号", g.pid()],
+                   ["患者姓名", g.pn(p["name"]), "病案号", g.pmrn("病案号")],
+                   ["与患者关系", g.pick(["本人", "配偶", "子女", "委托代理人"]), "联系电话", g.pphone(True)],
+                   ["复印用途", g.pick(["商业保险理赔", "医保报销", "转院就诊", "个人留存"]), "复印页数", f"{g.num(4, 60)}页"],
+                   ["申请日期", g.d(g.day()), "经办人", g.pn()]])
+    d.para("提交材料：" + g.pick(["患者本人身份证原件", "申请人及患者身份证复印件、授权委托书", "保险公司介绍信"]) +
+           "。复印内容：门（急）诊病历、住院志、体温单、医嘱单、检验报告、医学影像检查报告、手术及麻醉记录、出院记录等客观病历资料。",
+           indent=0)
+    d.sign([["申请人签名：", g.pn()], g.d(g.day())])

@@ -1,0 +1,181 @@
+"""科研教学类: research projects, papers, ethics, teaching plans and training records."""
+
+from ..fields import EDUCATION, TITLES_MED
+from . import template
+
+TOPICS = ["基于真实世界数据的2型糖尿病患者血糖管理效果研究", "社区获得性肺炎抗菌药物合理使用干预研究",
+          "老年髋部骨折围手术期多学科协作模式探索", "急性缺血性脑卒中静脉溶栓时间窗优化研究",
+          "慢性心力衰竭患者远程随访管理的随机对照试验", "胃癌根治术后加速康复外科护理路径研究",
+          "基于深度学习的胸部CT肺结节自动检测", "ICU呼吸机相关性肺炎集束化预防措施评价",
+          "妊娠期糖尿病孕妇营养干预研究", "儿童支气管哮喘吸入治疗依从性研究"]
+SPECIAL_TOPICS = ["HIV感染者抗病毒治疗依从性队列研究", "梅毒血清固定患者免疫学特征研究",
+                  "首发精神分裂症患者认知功能随访研究", "青少年抑郁障碍危险因素病例对照研究",
+                  "遗传性乳腺癌家系BRCA基因筛查研究", "反复种植失败患者胚胎移植策略研究",
+                  "地中海贫血高发地区孕前基因筛查研究"]
+COURSES = ["内科学", "外科学", "诊断学", "急诊医学", "医学影像学", "护理学基础", "临床药理学", "医患沟通",
+           "循证医学", "医学伦理学", "心肺复苏技能", "无菌技术操作"]
+
+
+@template("research_teaching", "ethics_approval", {"S2": 2, "S5": 2})
+def ethics_approval(g, d):
+    topic = g.pick(SPECIAL_TOPICS if g.restricted else TOPICS)
+    d.center(g.hosp["name"], scale=1.2)
+    d.title("医学伦理委员会审查批件")
+    d.right(f"批件号：{g.hosp['short']}伦审〔{g.year}〕{g.pick(['科研', '临床'])}第{g.num(1, 160):03d}号")
+    rows = [["项目名称", topic], ["项目来源", g.pick(["国家自然科学基金", "省卫生健康委科研项目", "院级科研基金", "企业合作"])],
+            ["审查类别", g.pick(["初始审查", "修正案审查", "年度/定期跟踪审查"])],
+            ["审查方式", g.pick(["会议审查", "快速审查"])], ["审查日期", g.d(g.day())]]
+    d.table(None, rows)
+    d.para("经本委员会审查，该项目研究方案设计科学，知情同意书内容完整、表述清楚，受试者风险与受益比合理，"
+           "符合《涉及人的生物医学研究伦理审查办法》要求。审查意见：" + g.pick(["同意", "修改后同意", "同意"]) + "。")
+    if g.restricted:
+        d.para("特别要求：本研究涉及" + g.pick(["HIV感染者", "精神障碍患者", "遗传信息", "辅助生殖"]) +
+               "等敏感信息，研究数据须去标识化处理，纸质资料专柜加锁保存，不得向无关人员透露受试者身份。")
+    d.para(f"请严格按照批准的方案开展研究，每{g.pick(['6个月', '12个月'])}提交一次研究进展报告；发生严重不良事件须及时报告。")
+    g.sign_date(d, "伦理委员会（章）", dept="伦理委员会")
+
+
+@template("research_teaching", "teaching_plan", {"S2": 1})
+def teaching_plan(g, d):
+    course = g.pick(COURSES)
+    d.title(f"{g.year}—{g.year + 1}学年{g.pick(['第一', '第二'])}学期《{course}》教学进度计划", scale=1.3)
+    d.kv([("授课对象", g.pick(["临床医学五年制", "护理学本科", "规培住院医师", "进修医师"])),
+          ("总学时", f"{g.num(24, 72)}学时"), ("教研室", g.f.dept() + "教研室"),
+          ("教材", f"《{course}》第{g.num(7, 10)}版")], cols=2)
+    rows = []
+    for wk in range(1, g.num(8, 16) + 1):
+        rows.append([f"第{wk}周", g.pick(["理论", "见习", "技能", "讨论"]), f"{course}" + g.pick(["概论", "常见病诊治", "病例讨论", "操作训练", "进展"]) + f"（{wk}）",
+                     f"{g.pick([2, 2, 3, 4])}", g.pick(["多媒体", "PBL", "床旁教学", "模拟训练"])])
+    d.table(["周次", "类型", "教学内容", "学时", "教学方法"], rows)
+    d.para("考核方式：" + g.pick(["平时成绩30%+期末理论考试70%", "技能考核40%+理论考试60%", "出科考核+OSCE"]) + "。")
+    d.sign(["教研室主任（签字）：", "教学管理部门审核：", g.d(g.day())])
+
+
+@template("research_teaching", "trainee_roster", {"S3": 1})
+def trainee_roster(g, d):
+    d.title(f"{g.year}年度{g.pick(['住院医师规范化培训', '进修医师', '新入职护士岗前培训', '实习学生'])}人员名册", scale=1.3)
+    d.right("填报单位：" + g.pick(["教育处", "科教科", "护理部"]))
+    rows = []
+    for k in range(1, g.num(8, 22) + 1):
+        sex = g.f.sex()
+        rows.append([str(k), g.pn(), sex, g.pick(EDUCATION), g.f.dept(), g.pphone(True),
+                     g.pick(["", "", g.pid(sex=sex)])])
+    d.table(["序号", "姓名", "性别", "学历", "轮转科室", "手机号码", "身份证号"], rows, size=0.82)
+    d.left("注：名册信息仅用于培训管理，请勿外传。", scale=0.85)
+
+
+@template("research_teaching", "case_report", {"S4": 3, "S5": 1})
+def case_report(g, d):
+    p = g.patient(18, 85)
+    dx = g.f.diagnosis(True if g.restricted else False)
+    d.title(g.pick(["疑难病例讨论记录", "病例报告", "临床病例讨论记录"]), scale=1.4)
+    d.kv([("讨论日期", g.d(g.day())), ("地点", g.pick(["示教室", "科室会议室", "学术报告厅"])),
+          ("主持人", g.pn()), ("记录人", g.pn())], cols=2)
+    d.kv([("患者", g.pn(p["name"])), ("性别", p["sex"]), ("年龄", f"{p['age']}岁"), ("住院号", g.pmrn())], cols=4)
+    d.heading("病例摘要：")
+    d.para(f"患者因“{dx[4]}”入院，入院后诊断为{dx[0]}。完善相关检查，"
+           f"{g.pick(['治疗效果欠佳', '病情反复', '出现并发症'])}，为进一步明确诊疗方案，组织本次讨论，并作为规培教学病例。")
+    d.heading("讨论意见：")
+    for _ in range(g.num(2, 4)):
+        d.para(g.pn(), g.pick(TITLES_MED) + "：" + g.pick([
+            "诊断基本明确，建议完善相关检查排除其他疾病。", "建议调整治疗方案，密切监测不良反应。",
+            "应加强多学科协作，关注患者心理状态。", "可参考最新指南推荐，制订个体化方案。"]))
+    d.heading("教学要点：")
+    d.para(g.pick(["掌握本病的诊断标准与鉴别诊断。", "熟悉治疗原则及随访要求。", "了解本病的最新研究进展。"]))
+
+
+@template("research_teaching", "project_application", {"S2": 2, "S3": 2})
+def project_application(g, d):
+    topic = g.pick(TOPICS)
+    d.title(g.pick(["院级科研项目申报书", "科研课题立项申请表", "新技术新项目申请表"]), scale=1.4)
+    rows = [["项目名称", topic], ["申报科室", g.f.dept()], ["研究期限", f"{g.year}年1月至{g.year + g.num(1, 3)}年12月"],
+            ["申请经费", f"{g.num(2, 30)}万元"]]
+    if g.level == "S3":
+        rows += [["负责人", g.pn()], ["职称", g.pick(TITLES_MED)], ["手机", g.pphone(True)], ["电子邮箱", g.pemail()]]
+    d.table(None, rows)
+    d.heading("一、立项依据")
+    d.para(f"{topic.split('的')[0]}是临床工作中的重点和难点，国内外已有研究表明规范化干预可改善患者结局，"
+           "但本地区相关研究较少，缺乏系统评价。")
+    d.heading("二、研究内容与技术路线")
+    d.para(g.pick(["采用回顾性队列研究设计，纳入近三年住院病例，比较不同干预措施的效果。",
+                   "采用前瞻性随机对照设计，按1:1随机分为干预组和对照组，主要结局指标为30天再入院率。",
+                   "建立标准化数据库，采用多因素logistic回归分析影响因素。"]))
+    d.heading("三、预期成果")
+    d.para(f"发表核心期刊论文{g.num(1, 3)}篇，形成诊疗规范1项，培养研究生{g.num(1, 2)}名。")
+    d.sign(["科室意见：同意申报", "科研处审核：", g.d(g.day())])
+
+
+@template("research_teaching", "paper_abstract", {"S1": 1}, en=True)
+def paper_abstract(g, d):
+    topic = g.pick(TOPICS)
+    authors = [g.f.en_name() if g.en else g.f.name() for _ in range(g.num(3, 6))]
+    if g.en:
+        d.title(g.pick(["Effect of a multidisciplinary pathway on outcomes of elderly hip fracture patients",
+                        "Deep learning for automated pulmonary nodule detection on chest CT",
+                        "Remote follow-up management of chronic heart failure: a randomized trial"]), scale=1.25)
+        d.center(", ".join(authors))
+        d.center(f"Department of {g.pick(['Cardiology', 'Orthopedics', 'Radiology', 'Nursing'])}, the hospital")
+        d.heading("Abstract")
+        d.para(f"Objective: To evaluate the effect of the intervention. Methods: A total of {g.num(80, 900)} patients were "
+               f"enrolled between {g.year - 2} and {g.year}. Results: The primary outcome improved significantly "
+               f"(P<0.05). Conclusion: The approach is feasible and effective.", indent=0)
+        d.left("Keywords: " + g.pick(["hip fracture; multidisciplinary care", "deep learning; CT", "heart failure; telemedicine"]))
+        d.left(f"Published in: Chinese Journal of Clinical Medicine, {g.year}, {g.num(10, 60)}({g.num(1, 12)}): {g.num(100, 900)}-{g.num(901, 999)}.", scale=0.9)
+        return
+    d.title(topic, scale=1.3)
+    d.center("  ".join(authors))
+    d.center(f"（{g.hosp['name']}{g.f.dept()}，{g.city} {g.num(100000, 999999)}）", scale=0.9)
+    d.para(f"【摘要】目的 探讨{topic.replace('研究', '')}的效果。方法 选取{g.year - 2}年1月至{g.year}年6月收治的"
+           f"{g.num(80, 900)}例患者为研究对象，随机分为观察组与对照组。结果 观察组主要指标优于对照组，差异有统计学意义"
+           f"（P<0.05）。结论 该方法安全有效，值得临床推广。", indent=0)
+    d.left("【关键词】" + "；".join(g.f.sample(["随机对照试验", "护理干预", "预后", "危险因素", "多学科协作", "质量改进"], 3)))
+    d.left(f"中图分类号：R{g.num(181, 797)}    文献标志码：A", scale=0.9)
+    d.left(f"（本文已发表于《中华医院管理杂志》{g.year}年第{g.num(1, 12)}期）", scale=0.9)
+
+
+@template("research_teaching", "lecture_notice", {"S1": 1, "S2": 1})
+def lecture_notice(g, d):
+    d.title(g.pick(["学术讲座通知", "继续医学教育项目通知", "学术活动预告"]))
+    subj = g.pick(["心血管疾病诊疗新进展", "抗菌药物临床合理应用", "医院感染防控新要求", "临床研究设计与统计方法",
+                   "人工智能在医学影像中的应用", "加速康复外科理念与实践"])
+    d.para(f"为促进学术交流，提高医务人员业务水平，定于{g.d(g.day())}{g.pick(['下午2:30', '上午9:00', '晚上7:00'])}"
+           f"在{g.pick(['门诊楼五楼学术报告厅', '科教楼一楼多功能厅', '住院部会议室'])}举办专题讲座，现将有关事项通知如下：")
+    d.left(f"一、讲座题目：{subj}")
+    d.left(f"二、主讲专家：{g.pick(['省内知名专家', '特邀教授', '本院学科带头人'])}")
+    d.left(f"三、参加对象：{g.pick(['全院医务人员', '各临床科室医师及规培学员', '欢迎社会各界人士及同行参加'])}")
+    d.left(f"四、学分：授予{g.pick(['I类', 'II类'])}继续医学教育学分{g.num(1, 4)}分。")
+    g.sign_date(d, g.pick(["科研处", "教育处", "继续教育办公室"]), stamp=g.chance(0.6))
+
+
+@template("research_teaching", "research_budget", {"S2": 1})
+def research_budget(g, d):
+    d.title("科研项目经费预算表", scale=1.4)
+    d.kv([("项目名称", g.pick(TOPICS)), ("项目编号", f"KY{g.year}{g.num(1, 99):02d}{g.num(1, 999):03d}")], cols=1)
+    items = ["设备费", "材料费", "测试化验加工费", "燃料动力费", "差旅/会议/国际合作交流费", "出版/文献/信息传播费",
+             "劳务费", "专家咨询费", "其他支出"]
+    rows, total = [], 0.0
+    for it in items:
+        v = g.f.money(0, 8)
+        total += v
+        rows.append([it, f"{v:.2f}", g.pick(["", "按实际发生", "用于样本检测", "用于数据采集"])])
+    rows.append(["合计", f"{total:.2f}", ""])
+    d.table(["预算科目", "金额（万元）", "测算依据"], rows)
+    d.sign(["项目负责人：（签字）", "财务处审核：", g.d(g.day())])
+
+
+@template("research_teaching", "trial_crf", {"S4": 2, "S5": 1})
+def trial_crf(g, d):
+    p = g.patient(18, 75)
+    dx = g.f.diagnosis(True if g.restricted else False)
+    d.title("临床试验病例报告表（CRF）", scale=1.35)
+    d.kv([("方案编号", f"{g.pick(['CT', 'IIT', 'PRO'])}-{g.year}-{g.num(1, 99):02d}"), ("中心号", f"{g.num(1, 12):02d}"),
+          ("受试者编号", f"{g.num(1, 300):03d}"), ("受试者姓名缩写", "".join(g.f.sample("ABCDGHJLMQSTWXYZ", 3)))], cols=2)
+    d.kv([("姓名", g.pn(p["name"])), ("病案号", g.pmrn("病案号")), ("出生日期", g.pbirth(p["birth"])),
+          ("性别", p["sex"])], cols=2)
+    d.heading("访视1：筛选期")
+    d.table(["检查项目", "结果", "是否异常", "临床意义"],
+            [["诊断", dx[0], "是", "入选"], ["生命体征", f"BP {g.num(100, 150)}/{g.num(60, 95)}", "否", ""],
+             ["血常规", "已完成", g.pick(["是", "否"]), g.pick(["无", "无临床意义"])],
+             ["肝肾功能", "已完成", "否", ""], ["妊娠试验", g.pick(["阴性", "不适用"]), "否", ""]])
+    d.para("受试者已签署知情同意书。" + g.pick(["符合全部入选标准，不符合任何排除标准。", "经研究者判断可以入组。"]))
+    d.sign([["研究者签名：", g.pn()], g.d(g.day())])

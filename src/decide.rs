@@ -1,0 +1,263 @@
+//! Decision rules (SPEC §4): the sensitivity rule floor, thresholds, review reasons and priority.
+//!
+//! Final sensitivity = max(model, rule floor). The floor rises to S3 on any personal data, to S4
+//! on personal data with health content, and to S5 on a secrecy marking or on special-category
+//! health vocabulary in a health or personal context. Every raise is recorded as a reason.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+use serde::{Deserialize, Serialize};
+
+use crate::pii::Finding;
+use crate::record::{Decision, Document, Level, Prediction, Status};
+
+/// Thresholds of the decision rules. The confidence thresholds default to the model package's.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct DecideParams {
+    /// Minimum calibrated category confidence to auto-accept.
+    pub category_threshold: f32,
+    /// Minimum calibrated sensitivity confidence to auto-accept.
+    pub sensitivity_threshold: f32,
+    /// Documents with mean OCR word confidence below this go to review (default 55).
+    pub min_ocr_confidence: f32,
+    /// Documents with fewer letters, digits or CJK characters go to review (default 20).
+    pub min_text_chars: usize,
+}
+
+impl Default for DecideParams {
+    fn default() -> Self {
+        DecideParams {
+            category_threshold: 0.9,
+            sensitivity_threshold: 0.9,
+            min_ocr_confidence: 55.0,
+            min_text_chars: 20,
+        }
+    }
+}
+
+/// Review reason codes written to `review_reasons`.
+pub mod reason {
+    /// Category confidence under its threshold.
+    pub const CATEGORY_UNCERTAIN: &str = "category_low_confidence";
+    /// Sensitivity confidence under its threshold.
+    pub const SENSITIVITY_UNCERTAIN: &str = "sensitivity_low_confidence";
+    /// The rule floor raised the model's sensitivity.
+    pub const FLOOR_RAISED: &str = "floor_raised_sensitivity";
+    /// Mean OCR confidence is low.
+    pub const LOW_OCR: &str = "low_ocr_confidence";
+    /// Too little text to judge.
+    pub const SHORT_TEXT: &str = "text_too_short";
+    /// A page (or the whole document) could not be read.
+    pub const PAGE_FAILED: &str = "page_failed";
+}
+
+/// Categories whose content is health data in itself.
+const HEALTH_CATEGORIES: &[&str] = &["medical"];
+
+/// Diagnosis, examination and treatment vocabulary (Simplified, Traditional, English).
+static HEALTH_TERMS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)诊断|診斷|主诉|主訴|现病史|現病史|既往史|病史|入院|出院|住院|门诊|門診|病历|病歷|病程|病理|检验|檢驗|化验|化驗|血常规|血常規|尿常规|影像|CT|MRI|B超|彩超|心电图|心電圖|处方|處方|医嘱|醫囑|手术|手術|麻醉|护理记录|護理記錄|体温|體溫|血压|血壓|症状|症狀|治疗|治療|用药|用藥|患者|病人|\bdiagnos|\bpatient\b|\bclinical\b|\bdischarge\b|\badmission\b|\bprescription\b|\bsurgery\b",
+    )
+    .expect("valid regex")
+});
+
+/// Special-category health vocabulary (GB/T 39725-2020 idea): infectious diseases with stigma,
+/// mental health, genetics, reproductive health.
+static SPECIAL_TERMS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)艾滋病|愛滋病|艾滋病毒|HIV|AIDS\b|获得性免疫缺陷|獲得性免疫缺陷|梅毒|淋病|尖锐湿疣|尖銳濕疣|性传播|性傳播|性病|精神分裂|精神障碍|精神障礙|精神疾病|精神病|抑郁症|抑鬱症|憂鬱症|双相情感|雙相情感|躁狂|强迫症|強迫症|自杀|自殺|心理治疗|心理治療|精神科|基因检测|基因檢測|遗传病|遺傳病|染色体异常|染色體異常|遗传咨询|產前診斷|产前诊断|人工流产|人工流產|终止妊娠|終止妊娠|药物流产|藥物流產|引产|引產|试管婴儿|試管嬰兒|辅助生殖|輔助生殖|体外受精|體外受精|不孕|戒毒|吸毒|\bsyphilis\b|\bschizophreni|\bpsychiatr|\bgenetic test|\babortion\b|\bIVF\b",
+    )
+    .expect("valid regex")
+});
+
+/// Secrecy markings: 绝密/机密/秘密 with the star of a classification mark, a 密级 field, a
+/// 工作秘密 mark, or a line that is only a marking.
+static SECRECY_MARKING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?m)(绝密|機密|机密|秘密|祕密|絕密)\s*[★☆*＊]|密\s*级\s*[:：]?\s*(绝密|机密|秘密|工作秘密|絕密|機密)|密\s*級\s*[:：]?\s*(絕密|機密|秘密|祕密|工作秘密)|工作秘密|^\s*(绝密|机密|秘密|絕密|機密|TOP SECRET|SECRET)\s*$",
+    )
+    .expect("valid regex")
+});
+
+/// The floor and the reasons for each raise.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Floor {
+    /// Lowest level the document may have.
+    pub level: Level,
+    /// One reason per raise.
+    pub reasons: Vec<String>,
+}
+
+/// Computes the rule floor from the text, its personal-data findings and the predicted category.
+pub fn rule_floor(text: &str, findings: &[Finding], category: Option<&str>) -> Floor {
+    let mut level = Level::S1;
+    let mut reasons = Vec::new();
+    let mut raise = |to: Level, why: String, level: &mut Level| {
+        if to > *level {
+            *level = to;
+        }
+        reasons.push(format!("{to}: {why}"));
+    };
+    let health_category = category.is_some_and(|c| HEALTH_CATEGORIES.contains(&c));
+    let health_term = HEALTH_TERMS.find(text).map(|m| m.as_str().to_string());
+    let health = health_category || health_term.is_some();
+    if !findings.is_empty() {
+        let mut kinds: Vec<&str> = findings.iter().map(|f| f.kind.as_str()).collect();
+        kinds.sort_unstable();
+        kinds.dedup();
+        raise(
+            Level::S3,
+            format!("personal data ({})", kinds.join(", ")),
+            &mut level,
+        );
+        if health {
+            let what = match (&health_term, health_category) {
+                (Some(term), _) => format!("health vocabulary `{term}`"),
+                (None, _) => "medical category".to_string(),
+            };
+            raise(
+                Level::S4,
+                format!("personal data with health content ({what})"),
+                &mut level,
+            );
+        }
+    }
+    if let Some(m) = SECRECY_MARKING.find(text) {
+        raise(
+            Level::S5,
+            format!("secrecy marking `{}`", m.as_str().trim()),
+            &mut level,
+        );
+    }
+    if let Some(m) = SPECIAL_TERMS.find(text)
+        && (health || !findings.is_empty())
+    {
+        raise(
+            Level::S5,
+            format!("special-category health vocabulary `{}`", m.as_str()),
+            &mut level,
+        );
+    }
+    Floor { level, reasons }
+}
+
+fn meaningful_chars(text: &str) -> usize {
+    text.chars().filter(|c| c.is_alphanumeric()).count()
+}
+
+/// Applies the decision rules to one document.
+///
+/// A document that produced no text at all is treated as S5 until a reviewer has seen it: its
+/// content is unknown, and under-calling is the dangerous error.
+pub fn decide(
+    document: &Document,
+    text: &str,
+    findings: &[Finding],
+    prediction: Option<&Prediction>,
+    params: &DecideParams,
+) -> Decision {
+    let floor = rule_floor(text, findings, prediction.map(|p| p.category.as_str()));
+    let model_level = prediction.and_then(|p| Level::parse(&p.sensitivity));
+    let mut review = Vec::new();
+    let mut sensitivity_reasons = floor.reasons.clone();
+    let mut floor_level = floor.level;
+    if prediction.is_none() {
+        floor_level = Level::S5;
+        sensitivity_reasons.push("S5: no readable text; restricted until reviewed".into());
+    }
+    let sensitivity = model_level.map_or(floor_level, |m| m.max(floor_level));
+    if let Some(p) = prediction {
+        if p.category_confidence < params.category_threshold {
+            review.push(reason::CATEGORY_UNCERTAIN);
+        }
+        if p.sensitivity_confidence < params.sensitivity_threshold {
+            review.push(reason::SENSITIVITY_UNCERTAIN);
+        }
+        if model_level.is_some_and(|m| floor_level > m) {
+            review.push(reason::FLOOR_RAISED);
+        }
+    }
+    if document
+        .ocr_confidence()
+        .is_some_and(|c| c < params.min_ocr_confidence)
+    {
+        review.push(reason::LOW_OCR);
+    }
+    if meaningful_chars(text) < params.min_text_chars {
+        review.push(reason::SHORT_TEXT);
+    }
+    if document.status != Status::Ok {
+        review.push(reason::PAGE_FAILED);
+    }
+    let margin = prediction.map_or(0.0, |p| p.category_margin().min(p.sensitivity_margin()));
+    Decision {
+        sensitivity,
+        floor: floor_level,
+        sensitivity_reasons,
+        needs_review: !review.is_empty(),
+        review_reasons: review.into_iter().map(String::from).collect(),
+        review_priority: priority(margin, sensitivity),
+    }
+}
+
+/// Review priority: most uncertain first (smallest margin between the top two classes of either
+/// head), higher sensitivity breaking ties. Higher value = review sooner.
+pub fn priority(margin: f32, sensitivity: Level) -> f32 {
+    let uncertainty = ((1.0 - margin.clamp(0.0, 1.0)) * 1000.0).round() / 1000.0;
+    uncertainty + sensitivity as u8 as f32 * 0.0001
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::pii::PiiKind;
+
+    fn finding(kind: PiiKind) -> Finding {
+        Finding {
+            kind,
+            start: 0,
+            end: 2,
+            detector: "test",
+            confidence: 1.0,
+        }
+    }
+
+    #[test]
+    fn floor_follows_the_ladder() {
+        assert_eq!(rule_floor("会议纪要", &[], Some("administrative")).level, Level::S1);
+        let name = [finding(PiiKind::PersonName)];
+        assert_eq!(rule_floor("培训签到表", &name, Some("personnel")).level, Level::S3);
+        let f = rule_floor("出院诊断：肺炎", &name, Some("medical"));
+        assert_eq!(f.level, Level::S4);
+        assert_eq!(f.reasons.len(), 2);
+        assert_eq!(
+            rule_floor("诊断：HIV感染", &name, Some("medical")).level,
+            Level::S5
+        );
+        assert_eq!(
+            rule_floor("机密★10年\n关于某项目的通知", &[], Some("secrecy")).level,
+            Level::S5
+        );
+        assert_eq!(rule_floor("密级：工作秘密", &[], None).level, Level::S5);
+    }
+
+    #[test]
+    fn secrecy_talk_is_not_a_marking() {
+        let f = rule_floor("关于开展保守国家秘密宣传教育的通知", &[], Some("secrecy"));
+        assert_eq!(f.level, Level::S1);
+    }
+
+    #[test]
+    fn special_vocabulary_alone_in_a_notice_does_not_raise() {
+        let f = rule_floor("世界艾滋病日宣传活动安排", &[], Some("administrative"));
+        assert_eq!(f.level, Level::S1);
+    }
+
+    #[test]
+    fn priority_orders_by_margin_then_level() {
+        assert!(priority(0.1, Level::S2) > priority(0.5, Level::S5));
+        assert!(priority(0.3, Level::S5) > priority(0.3, Level::S2));
+    }
+}

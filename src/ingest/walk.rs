@@ -1,0 +1,97 @@
+//! Listing input files in a deterministic order.
+
+use std::path::{Path, PathBuf};
+
+/// One file found under the inputs, or a path that could not be listed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct WalkEntry {
+    /// The file's path.
+    pub path: PathBuf,
+    /// Why it could not be listed, if so (it becomes a failed row).
+    pub error: Option<String>,
+}
+
+/// Lists the files under `root` (or `root` itself if it is a file), sorted by path.
+///
+/// Symbolic links to files are followed; links to directories are not descended into, so a link
+/// loop cannot trap the walk. Unreadable directories become entries with an error.
+pub fn walk(root: &Path) -> Vec<WalkEntry> {
+    let mut out = Vec::new();
+    match std::fs::metadata(root) {
+        Ok(meta) if meta.is_dir() => walk_dir(root, &mut out),
+        Ok(_) => out.push(WalkEntry {
+            path: root.to_path_buf(),
+            error: None,
+        }),
+        Err(e) => out.push(WalkEntry {
+            path: root.to_path_buf(),
+            error: Some(format!("cannot read: {e}")),
+        }),
+    }
+    out
+}
+
+fn walk_dir(dir: &Path, out: &mut Vec<WalkEntry>) {
+    let entries = match std::fs::read_dir(dir) {
+        Ok(rd) => rd,
+        Err(e) => {
+            out.push(WalkEntry {
+                path: dir.to_path_buf(),
+                error: Some(format!("cannot list directory: {e}")),
+            });
+            return;
+        }
+    };
+    let mut children: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    children.sort();
+    for child in children {
+        let link = std::fs::symlink_metadata(&child).map(|m| m.file_type().is_symlink());
+        match std::fs::metadata(&child) {
+            Ok(meta) if meta.is_dir() => {
+                if !matches!(link, Ok(true)) {
+                    walk_dir(&child, out);
+                }
+            }
+            Ok(_) => out.push(WalkEntry {
+                path: child,
+                error: None,
+            }),
+            Err(e) => out.push(WalkEntry {
+                path: child,
+                error: Some(if matches!(link, Ok(true)) {
+                    format!("broken or looping symbolic link: {e}")
+                } else {
+                    format!("cannot read: {e}")
+                }),
+            }),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn walks_sorted_and_skips_dir_links() {
+        let tmp = tempfile::tempdir().unwrap();
+        let root = tmp.path();
+        std::fs::create_dir(root.join("b")).unwrap();
+        std::fs::write(root.join("b/2.png"), b"x").unwrap();
+        std::fs::write(root.join("a.png"), b"x").unwrap();
+        std::fs::write(root.join("b/1.png"), b"x").unwrap();
+        std::os::unix::fs::symlink(root, root.join("b/loop")).unwrap();
+        let found: Vec<PathBuf> = walk(root).into_iter().map(|e| e.path).collect();
+        assert_eq!(
+            found,
+            vec![root.join("a.png"), root.join("b/1.png"), root.join("b/2.png")]
+        );
+    }
+
+    #[test]
+    fn missing_root_is_an_error_entry() {
+        let entries = walk(Path::new("/nonexistent/arkiv-test"));
+        assert_eq!(entries.len(), 1);
+        assert!(entries[0].error.is_some());
+    }
+}

@@ -1,0 +1,407 @@
+//! Field labels (`姓名`, `住院号`, `出生日期`, …) that introduce personal data in forms.
+//!
+//! All labels, Simplified and Traditional, are searched in one pass; detectors then look for a
+//! label just before a candidate (context) or read the value right after one (labelled fields).
+//! Labels that name other fields (`性别`, `年龄`, …) are indexed too: they end a value.
+
+use std::collections::HashMap;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+/// What a label announces.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum LabelKind {
+    /// A person's name in a form field (`姓名`, `联系人`, `签名`).
+    Name,
+    /// A role word that is often but not always followed by a name (`患者`, `医生`).
+    NameWeak,
+    /// An address (`住址`, `家庭住址`).
+    Address,
+    /// A medical record number (`病案号`, `住院号`).
+    Mrn,
+    /// A health-insurance or social-security number (`医保卡号`).
+    Insurance,
+    /// A date of birth (`出生日期`).
+    BirthDate,
+    /// A resident ID number (`身份证号`).
+    IdCard,
+    /// A telephone number (`电话`, `手机`).
+    Phone,
+    /// A bank card or account number (`银行卡号`).
+    BankCard,
+    /// A title written after a name (`女士`, `教授`).
+    Title,
+    /// Another field (`性别`, `年龄`, …): not personal data itself, but it ends a value.
+    Other,
+}
+
+/// One label occurrence in the normalised text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LabelHit {
+    /// Byte range in the normalised text.
+    pub bytes: Range<usize>,
+    /// What the label announces.
+    pub kind: LabelKind,
+}
+
+const LABELS: &[(LabelKind, &[&str])] = &[
+    (
+        LabelKind::Name,
+        &[
+            "姓名",
+            "患者姓名",
+            "病人姓名",
+            "患儿姓名",
+            "联系人",
+            "联系人姓名",
+            "聯繫人",
+            "聯絡人",
+            "紧急联系人",
+            "申请人",
+            "申請人",
+            "签名",
+            "簽名",
+            "签字",
+            "簽字",
+            "医师签名",
+            "醫師簽名",
+            "医生签名",
+            "患者签名",
+            "家属签名",
+            "监护人",
+            "監護人",
+            "代理人",
+            "委托人",
+            "受托人",
+            "被保险人",
+            "投保人",
+            "户主",
+            "记录者",
+            "记录人",
+            "報告人",
+            "报告人",
+            "审核人",
+            "审核者",
+            "检验者",
+            "检验人",
+            "Name",
+            "Patient Name",
+            "Signature",
+        ],
+    ),
+    (
+        LabelKind::NameWeak,
+        &[
+            "患者",
+            "病人",
+            "患儿",
+            "病員",
+            "病员",
+            "医生",
+            "醫生",
+            "医师",
+            "醫師",
+            "大夫",
+            "护士",
+            "護士",
+            "主治医生",
+            "主治医师",
+            "主治醫師",
+            "经治医师",
+            "住院医师",
+            "主任医师",
+            "主管医师",
+            "责任护士",
+            "送检医生",
+            "报告医师",
+            "审核医师",
+            "Patient",
+            "Dr.",
+        ],
+    ),
+    (
+        LabelKind::Address,
+        &[
+            "住址",
+            "地址",
+            "家庭住址",
+            "家庭地址",
+            "现住址",
+            "現住址",
+            "现住",
+            "户籍地址",
+            "户口地址",
+            "户籍地",
+            "通讯地址",
+            "通訊地址",
+            "联系地址",
+            "聯絡地址",
+            "居住地址",
+            "居住地",
+            "工作单位地址",
+            "居住于",
+            "居住在",
+            "家住",
+            "Address",
+        ],
+    ),
+    (
+        LabelKind::Mrn,
+        &[
+            "病案号",
+            "病案號",
+            "病案号码",
+            "住院病案号",
+            "病历号",
+            "病歷號",
+            "住院号",
+            "住院號",
+            "门诊号",
+            "門診號",
+            "门诊病历号",
+            "就诊卡号",
+            "就診卡號",
+            "就诊号",
+            "诊疗卡号",
+            "ID号",
+            "患者ID",
+            "病人ID",
+            "登记号",
+            "影像号",
+            "X线号",
+            "CT号",
+            "MR号",
+            "检查号",
+            "病理号",
+            "MRN",
+        ],
+    ),
+    (
+        LabelKind::Insurance,
+        &[
+            "医保卡号",
+            "醫保卡號",
+            "医保号",
+            "医保编号",
+            "医保个人编号",
+            "社保卡号",
+            "社保卡號",
+            "社保号",
+            "社会保障号",
+            "社会保障卡号",
+            "社会保障号码",
+            "医疗保险号",
+            "医疗保险卡号",
+            "参保号",
+            "新农合号",
+            "合作医疗证号",
+            "医疗证号",
+        ],
+    ),
+    (
+        LabelKind::BirthDate,
+        &[
+            "出生日期",
+            "出生年月",
+            "出生年月日",
+            "出生时间",
+            "出生時間",
+            "出生",
+            "生日",
+            "DOB",
+            "Date of Birth",
+        ],
+    ),
+    (
+        LabelKind::IdCard,
+        &[
+            "身份证",
+            "身份证号",
+            "身份证号码",
+            "身份證",
+            "身份證號",
+            "身份證號碼",
+            "公民身份号码",
+            "身份号码",
+            "证件号",
+            "证件号码",
+            "證件號碼",
+        ],
+    ),
+    (
+        LabelKind::Phone,
+        &[
+            "电话",
+            "電話",
+            "联系电话",
+            "聯繫電話",
+            "聯絡電話",
+            "电话号码",
+            "手机",
+            "手機",
+            "手机号",
+            "手机号码",
+            "联系方式",
+            "座机",
+            "固话",
+            "Tel",
+            "TEL",
+            "Phone",
+            "Mobile",
+        ],
+    ),
+    (
+        LabelKind::BankCard,
+        &[
+            "银行卡",
+            "銀行卡",
+            "银行卡号",
+            "卡号",
+            "账号",
+            "帳號",
+            "帐号",
+            "银行账号",
+            "开户账号",
+            "储蓄卡",
+            "信用卡",
+            "借记卡",
+        ],
+    ),
+    (
+        LabelKind::Title,
+        &["女士", "先生", "小姐", "教授", "老师", "院长", "同志", "主任"],
+    ),
+    (
+        LabelKind::Other,
+        &[
+            "性别", "性別", "年龄", "年齡", "民族", "职业", "職業", "科室", "科别", "床号", "床號",
+            "病区", "婚姻", "婚否", "籍贯", "國籍", "国籍", "单位", "日期", "入院", "出院", "诊断",
+            "診斷", "关系", "邮编", "血型", "病室", "身高", "体重", "学历", "文化程度", "邮箱",
+            "电子邮箱", "Email", "E-mail", "Sex", "Age",
+        ],
+    ),
+];
+
+struct Index {
+    regex: Regex,
+    kinds: HashMap<&'static str, LabelKind>,
+}
+
+static INDEX: LazyLock<Index> = LazyLock::new(|| {
+    let mut all: Vec<(&'static str, LabelKind)> = LABELS
+        .iter()
+        .flat_map(|(k, words)| words.iter().map(move |w| (*w, *k)))
+        .collect();
+    // Longest first, so that `家庭住址` wins over `住址` and `医保卡号` over `卡号`.
+    all.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
+    let pattern = all
+        .iter()
+        .map(|(w, _)| regex::escape(w))
+        .collect::<Vec<_>>()
+        .join("|");
+    Index {
+        regex: Regex::new(&pattern).expect("label pattern is valid"),
+        kinds: all.into_iter().collect(),
+    }
+});
+
+/// Finds all labels in `text`, in order, not overlapping.
+pub fn find(text: &str) -> Vec<LabelHit> {
+    let index = &*INDEX;
+    index
+        .regex
+        .find_iter(text)
+        .filter_map(|m| {
+            let kind = *index.kinds.get(m.as_str())?;
+            // An ASCII label must not be glued to a longer word (`Username`, `Telnet`).
+            let b = text.as_bytes();
+            if m.as_str().is_ascii() {
+                let before = m.start().checked_sub(1).map(|i| b[i]);
+                let after = b.get(m.end()).copied();
+                if before.is_some_and(|c| c.is_ascii_alphabetic())
+                    || after.is_some_and(|c| c.is_ascii_alphabetic())
+                {
+                    return None;
+                }
+            }
+            Some(LabelHit {
+                bytes: m.range(),
+                kind,
+            })
+        })
+        .collect()
+}
+
+/// Skips separators between a label and its value (`:`, spaces, `号码为`, `是` …) and returns
+/// the byte offset where the value starts and whether an explicit colon was seen.
+pub fn skip_separator(text: &str, mut pos: usize) -> (usize, bool) {
+    let mut colon = false;
+    let rest = &text[pos..];
+    for c in rest.chars() {
+        match c {
+            ':' | '=' => colon = true,
+            ' ' | '\t' | '.' | '#' | '为' | '是' | '爲' | '為' | '：' => {}
+            _ => break,
+        }
+        pos += c.len_utf8();
+    }
+    (pos, colon)
+}
+
+/// Byte range of an identifier value (`ZY2023-00123`) right after a label ending at `pos`:
+/// letters, digits and inner hyphens, `min_len`–32 characters with at least `min_digits` digits.
+pub fn identifier_after(
+    text: &str,
+    pos: usize,
+    min_len: usize,
+    min_digits: usize,
+) -> Option<Range<usize>> {
+    let (start, _) = skip_separator(text, pos);
+    let b = text.as_bytes();
+    let mut end = start;
+    while end < b.len() && (b[end].is_ascii_alphanumeric() || b[end] == b'-') {
+        end += 1;
+    }
+    while end > start && b[end - 1] == b'-' {
+        end -= 1;
+    }
+    let value = &b[start..end];
+    let digits = value.iter().filter(|c| c.is_ascii_digit()).count();
+    (value.len() >= min_len && value.len() <= 32 && digits >= min_digits).then_some(start..end)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn longest_label_wins() {
+        let hits = find("医保卡号:123 家庭住址:x 卡号:9");
+        let kinds: Vec<_> = hits.iter().map(|h| h.kind).collect();
+        assert_eq!(
+            kinds,
+            [
+                LabelKind::Insurance,
+                LabelKind::Address,
+                LabelKind::BankCard
+            ]
+        );
+    }
+
+    #[test]
+    fn identifiers_after_labels() {
+        let t = "住院号：ZY-2023-0012- 床号";
+        let hit = &find(t)[0];
+        let r = identifier_after(t, hit.bytes.end, 4, 3).unwrap();
+        assert_eq!(&t[r], "ZY-2023-0012");
+        assert!(identifier_after("号: abc", 0, 4, 3).is_none());
+    }
+
+    #[test]
+    fn ascii_labels_need_word_boundaries() {
+        assert!(find("Username: x").is_empty());
+        assert_eq!(find("Tel: 1").len(), 1);
+    }
+}

@@ -1,0 +1,392 @@
+//! NFKC normalisation with an offset map back to the original text.
+//!
+//! Detectors run on the normalised text (full-width digits and letters folded to ASCII,
+//! `：` to `:`, ideographic space to a space) and report byte ranges in it; the map turns those
+//! into character offsets of the original text.
+//!
+//! Normalisation is applied per cluster (a starter character with its following combining marks),
+//! so every normalised byte belongs to exactly one original cluster and offsets stay exact.
+//! Spaces between two Han characters are dropped, because OCR engines scatter them through
+//! Chinese text (`姓 名 : 张 三`) and they carry no meaning there.
+
+use std::ops::Range;
+
+use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::canonical_combining_class;
+
+use super::labels::{self, LabelHit};
+use super::{Finding, PiiKind};
+
+/// Longest run of separators (spaces or hyphens) tolerated inside a digit run.
+const MAX_SEPARATOR: usize = 2;
+/// Most OCR-confusable letters (`O o` for 0, `l I |` for 1) tolerated in one digit group.
+const MAX_CONFUSABLES: usize = 3;
+
+/// A maximal stretch of digit-like characters without separators, e.g. `1381` in `1381 2345 678`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DigitGroup {
+    /// Byte range in the normalised text.
+    pub bytes: Range<usize>,
+    /// Range in [`NormalizedText::digits`] holding the group's digits (confusables folded,
+    /// a final check character kept as `X`).
+    pub digits: Range<usize>,
+    /// Index of the run (groups joined by single separators) this group belongs to.
+    pub run: usize,
+    /// Whether OCR-confusable letters were read as digits in this group.
+    pub confusables: bool,
+    /// Whether the group touches a decimal point or thousands separator (`3.14`, `1,234`),
+    /// which makes it a part of a larger number rather than an identifier.
+    pub in_number: bool,
+}
+
+/// Text prepared for detection: the NFKC-normalised string, its digit groups and field labels,
+/// and the map back to character offsets of the original text.
+#[derive(Debug)]
+pub struct NormalizedText<'a> {
+    original: &'a str,
+    text: String,
+    /// For every normalised byte, the index of the original character (cluster start) it came
+    /// from; one extra entry holds the original length in characters.
+    origin: Vec<u32>,
+    /// Original clusters longer than one character: (first character, length), sorted.
+    long_clusters: Vec<(u32, u32)>,
+    digits: Vec<u8>,
+    groups: Vec<DigitGroup>,
+    labels: Vec<LabelHit>,
+}
+
+impl<'a> NormalizedText<'a> {
+    /// Normalises `original` and indexes its digit groups and field labels.
+    pub fn new(original: &'a str) -> Self {
+        let mut n = NormalizedText {
+            original,
+            text: String::with_capacity(original.len()),
+            origin: Vec::with_capacity(original.len() + 1),
+            long_clusters: Vec::new(),
+            digits: Vec::new(),
+            groups: Vec::new(),
+            labels: Vec::new(),
+        };
+        n.normalize();
+        n.index_digits();
+        n.labels = labels::find(&n.text);
+        n
+    }
+
+    /// The original, unnormalised text.
+    pub fn original(&self) -> &'a str {
+        self.original
+    }
+
+    /// The normalised text the detectors search.
+    pub fn as_str(&self) -> &str {
+        &self.text
+    }
+
+    /// Digits of all groups, concatenated (see [`DigitGroup::digits`]).
+    pub fn digits(&self) -> &[u8] {
+        &self.digits
+    }
+
+    /// Digit groups in text order.
+    pub fn groups(&self) -> &[DigitGroup] {
+        &self.groups
+    }
+
+    /// Field labels (`姓名`, `住院号`, …) found in the text, in text order.
+    pub fn labels(&self) -> &[LabelHit] {
+        &self.labels
+    }
+
+    /// The digits of one group.
+    pub fn group_digits(&self, g: &DigitGroup) -> &[u8] {
+        &self.digits[g.digits.clone()]
+    }
+
+    /// The nearest label ending at most `max_gap` bytes before byte `pos`, with only
+    /// separators, spaces and short connecting words between.
+    pub fn label_before(&self, pos: usize, max_gap: usize) -> Option<&LabelHit> {
+        let idx = self.labels.partition_point(|l| l.bytes.end <= pos);
+        let hit = self.labels[..idx].last()?;
+        (pos - hit.bytes.end <= max_gap).then_some(hit)
+    }
+
+    /// Maps a byte range of the normalised text to a finding on the original text.
+    pub fn finding(
+        &self,
+        kind: PiiKind,
+        bytes: Range<usize>,
+        detector: &'static str,
+        confidence: f32,
+    ) -> Finding {
+        let (start, end) = self.original_range(bytes);
+        Finding {
+            kind,
+            start,
+            end,
+            detector,
+            confidence,
+        }
+    }
+
+    /// Character range of the original text covered by a byte range of the normalised text.
+    pub fn original_range(&self, bytes: Range<usize>) -> (usize, usize) {
+        let len = self.text.len();
+        let s = bytes.start.min(len);
+        let e = bytes.end.clamp(s, len);
+        if e == s {
+            let at = self.origin[s] as usize;
+            return (at, at);
+        }
+        let start = self.origin[s] as usize;
+        // The end is the end of the original cluster the last byte came from, even when the
+        // range stops inside that cluster's output or dropped spaces follow it.
+        let last = self.origin[e - 1];
+        let len = match self.long_clusters.binary_search_by_key(&last, |&(c, _)| c) {
+            Ok(i) => self.long_clusters[i].1,
+            Err(_) => 1,
+        };
+        (start, (last + len) as usize)
+    }
+
+    fn push(&mut self, c: char, orig: u32) {
+        let before = self.text.len();
+        self.text.push(c);
+        self.origin
+            .extend(std::iter::repeat_n(orig, self.text.len() - before));
+    }
+
+    fn normalize(&mut self) {
+        let original = self.original;
+        let mut chars = original.chars().peekable();
+        let mut index: u32 = 0;
+        let mut cluster: Vec<char> = Vec::new();
+        let mut out: Vec<char> = Vec::new();
+        // Spaces seen after a Han character, held back until we know what follows.
+        let mut pending_spaces: Vec<u32> = Vec::new();
+        let mut last_han = false;
+        while let Some(c) = chars.next() {
+            let start = index;
+            index += 1;
+            out.clear();
+            match fast_fold(c) {
+                Some(f) if chars.peek().is_none_or(|&n| is_starter(n)) => out.push(f),
+                _ => {
+                    cluster.clear();
+                    cluster.push(c);
+                    while let Some(&n) = chars.peek() {
+                        if is_starter(n) {
+                            break;
+                        }
+                        cluster.push(n);
+                        chars.next();
+                        index += 1;
+                    }
+                    out.extend(cluster.iter().copied().nfkc());
+                    if cluster.len() > 1 {
+                        self.long_clusters.push((start, cluster.len() as u32));
+                    }
+                }
+            }
+            if out.is_empty() {
+                continue;
+            }
+            if out.iter().all(|&o| o == ' ') && out.len() == 1 && last_han {
+                pending_spaces.push(start);
+                continue;
+            }
+            if !pending_spaces.is_empty() {
+                if !is_han(out[0]) {
+                    for &p in &pending_spaces {
+                        self.push(' ', p);
+                    }
+                }
+                pending_spaces.clear();
+            }
+            for i in 0..out.len() {
+                let o = out[i];
+                self.push(o, start);
+            }
+            last_han = out.last().is_some_and(|&o| is_han(o));
+        }
+        for &p in &pending_spaces {
+            self.push(' ', p);
+        }
+        self.origin.push(index);
+    }
+
+    fn index_digits(&mut self) {
+        let bytes = self.text.as_bytes();
+        let mut i = 0;
+        let mut run = 0usize;
+        let mut last_group_end: Option<usize> = None;
+        while i < bytes.len() {
+            if !bytes[i].is_ascii_digit() {
+                i += 1;
+                continue;
+            }
+            let start = i;
+            let dstart = self.digits.len();
+            let mut last_digit = i;
+            let mut confusables = 0usize;
+            let mut j = i;
+            while j < bytes.len() {
+                let b = bytes[j];
+                if b.is_ascii_digit() {
+                    self.digits.push(b);
+                    last_digit = j;
+                } else if let Some(d) = confusable(b) {
+                    confusables += 1;
+                    self.digits.push(d);
+                } else {
+                    break;
+                }
+                j += 1;
+            }
+            // Confusables only count between real digits.
+            let mut end = last_digit + 1;
+            self.digits.truncate(dstart + (end - start));
+            let used_confusables = bytes[start..end]
+                .iter()
+                .any(|b| !b.is_ascii_digit());
+            if confusables > MAX_CONFUSABLES && used_confusables {
+                // Too noisy: keep only the leading pure-digit part.
+                let pure = bytes[start..end]
+                    .iter()
+                    .take_while(|b| b.is_ascii_digit())
+                    .count();
+                end = start + pure;
+                self.digits.truncate(dstart + pure);
+            }
+            let used_confusables = bytes[start..end].iter().any(|b| !b.is_ascii_digit());
+            // A check character X closes a group.
+            if end < bytes.len() && matches!(bytes[end], b'X' | b'x') {
+                let after = bytes.get(end + 1);
+                if after.is_none_or(|b| !b.is_ascii_alphanumeric()) {
+                    self.digits.push(b'X');
+                    end += 1;
+                }
+            }
+            let in_number = (start >= 2
+                && matches!(bytes[start - 1], b'.' | b',')
+                && bytes[start - 2].is_ascii_digit())
+                || (end + 1 < bytes.len()
+                    && matches!(bytes[end], b'.' | b',')
+                    && bytes[end + 1].is_ascii_digit());
+            // Same run as the previous group when only a short separator lies between.
+            if let Some(prev_end) = last_group_end {
+                let gap = &bytes[prev_end..start];
+                let joined = !gap.is_empty()
+                    && gap.len() <= MAX_SEPARATOR
+                    && gap.iter().all(|&b| b == b' ' || b == b'-')
+                    && gap.iter().filter(|&&b| b == b'-').count() <= 1;
+                if !joined {
+                    run += 1;
+                }
+            }
+            self.groups.push(DigitGroup {
+                bytes: start..end,
+                digits: dstart..self.digits.len(),
+                run,
+                confusables: used_confusables,
+                in_number,
+            });
+            last_group_end = Some(end);
+            i = end.max(start + 1);
+        }
+    }
+}
+
+/// The digit an OCR-confusable letter stands for.
+fn confusable(b: u8) -> Option<u8> {
+    match b {
+        b'O' | b'o' => Some(b'0'),
+        b'l' | b'I' | b'|' => Some(b'1'),
+        _ => None,
+    }
+}
+
+/// NFKC of characters that are common and simple, without the general machinery.
+fn fast_fold(c: char) -> Option<char> {
+    let u = c as u32;
+    if u < 0x80 || (0x4E00..=0x9FFF).contains(&u) || (0x3001..=0x3002).contains(&u) {
+        return Some(c);
+    }
+    if (0xFF01..=0xFF5E).contains(&u) {
+        return char::from_u32(u - 0xFEE0);
+    }
+    if u == 0x3000 {
+        return Some(' ');
+    }
+    None
+}
+
+fn is_starter(c: char) -> bool {
+    (c as u32) < 0x300 || canonical_combining_class(c) == 0
+}
+
+/// Whether `c` is a Han (CJK ideograph) character.
+pub fn is_han(c: char) -> bool {
+    matches!(c as u32, 0x4E00..=0x9FFF | 0x3400..=0x4DBF | 0x20000..=0x2FFFF | 0x3007)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn full_width_digits_fold_and_map_back() {
+        let n = NormalizedText::new("电话：１３８");
+        assert_eq!(n.as_str(), "电话:138");
+        let b = n.as_str().find("138").unwrap();
+        assert_eq!(n.original_range(b..b + 3), (3, 6));
+    }
+
+    #[test]
+    fn spaces_between_han_are_dropped() {
+        let n = NormalizedText::new("姓 名 : 张 三 ab c");
+        assert_eq!(n.as_str(), "姓名 : 张三 ab c");
+        let b = n.as_str().find("张三").unwrap();
+        assert_eq!(n.original_range(b..b + 6), (6, 9));
+    }
+
+    #[test]
+    fn expanding_compatibility_chars_map_to_whole_char() {
+        // U+3392 (㎒) expands to "MHz".
+        let n = NormalizedText::new("a\u{3392}b");
+        assert_eq!(n.as_str(), "aMHzb");
+        assert_eq!(n.original_range(1..2), (1, 2));
+        assert_eq!(n.original_range(4..5), (2, 3));
+    }
+
+    #[test]
+    fn combining_clusters_map_as_a_whole() {
+        // e + combining acute composes to é; the cluster is two original characters.
+        let n = NormalizedText::new("xe\u{301}y");
+        assert_eq!(n.as_str(), "x\u{e9}y");
+        assert_eq!(n.original_range(1..3), (1, 3));
+        assert_eq!(n.original_range(3..4), (3, 4));
+    }
+
+    #[test]
+    fn digit_groups_and_runs() {
+        let n = NormalizedText::new("tel 138 1234 5678, id 2301O319800827362X; 3.14");
+        let g: Vec<_> = n
+            .groups()
+            .iter()
+            .map(|g| (String::from_utf8_lossy(n.group_digits(g)).into_owned(), g.run))
+            .collect();
+        assert_eq!(g[0], ("138".into(), 0));
+        assert_eq!(g[2], ("5678".into(), 0));
+        assert_eq!(g[3], ("23010319800827362X".into(), 1));
+        assert!(n.groups()[3].confusables);
+        assert!(n.groups()[4].in_number);
+    }
+
+    #[test]
+    fn confusables_at_edges_are_not_digits() {
+        let n = NormalizedText::new("lO12l");
+        assert_eq!(n.groups().len(), 1);
+        assert_eq!(n.group_digits(&n.groups()[0]), b"12");
+    }
+}

@@ -1,0 +1,221 @@
+//! Person names: values of name fields (`姓名：张三`), names after role words
+//! (`主治医生张敏华`) and before titles (`韩雪梅医生`, `王女士`).
+//!
+//! Running-text names without such cues are out of reach of rules; a NER model can add them.
+
+use super::labels::{self, LabelHit, LabelKind};
+use super::names::{can_be_in_name, is_surname, surname_len};
+use super::normalize::is_han;
+use super::{Detector, Finding, NormalizedText, PiiKind};
+
+/// Finds person names in labelled fields and next to role words or titles.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct PersonNameDetector;
+
+/// Characters that may follow a name after a role word (`患者张三因…`).
+const FOLLOW: &str = "男女因于为是的在等说诉自今之及和与、";
+
+impl Detector for PersonNameDetector {
+    fn name(&self) -> &'static str {
+        "person_name"
+    }
+
+    fn detect(&self, text: &NormalizedText<'_>, out: &mut Vec<Finding>) {
+        let hits = text.labels();
+        for (i, hit) in hits.iter().enumerate() {
+            let next_label = hits.get(i + 1).map_or(usize::MAX, |h| h.bytes.start);
+            match hit.kind {
+                LabelKind::Name => forward(text, hit, true, next_label, out),
+                LabelKind::NameWeak => {
+                    forward(text, hit, false, next_label, out);
+                    backward(text, hit, out);
+                }
+                LabelKind::Title => backward(text, hit, out),
+                _ => {}
+            }
+        }
+    }
+}
+
+/// A name right after a label.
+fn forward(
+    text: &NormalizedText<'_>,
+    hit: &LabelHit,
+    strong: bool,
+    next_label: usize,
+    out: &mut Vec<Finding>,
+) {
+    let s = text.as_str();
+    let label_ascii = s[hit.bytes.clone()].is_ascii();
+    let (pos, colon) = labels::skip_separator(s, hit.bytes.end);
+    if label_ascii && !colon {
+        return;
+    }
+    let rest = &s[pos..next_label.clamp(pos, s.len())];
+    if rest.starts_with(|c: char| c.is_ascii_uppercase()) {
+        if colon {
+            let len = latin_name_len(rest);
+            if len > 0 {
+                out.push(text.finding(PiiKind::PersonName, pos..pos + len, "person_name/label", 0.85));
+            }
+        }
+        return;
+    }
+    let chars: Vec<char> = rest.chars().take(6).take_while(|&c| is_han(c)).collect();
+    let Some(sur) = surname_len(&chars) else {
+        if colon {
+            // Any name after `姓名：`, even with a rare surname.
+            let n = value_len(&chars, 0);
+            if n >= 2 {
+                push(text, pos, &chars[..n], "person_name/label", if strong { 0.9 } else { 0.8 }, out);
+            }
+        }
+        return;
+    };
+    if colon || strong {
+        let n = value_len(&chars, sur);
+        if n > sur {
+            let confidence = if colon { 0.95 } else { 0.85 };
+            push(text, pos, &chars[..n], "person_name/label", confidence, out);
+        }
+        return;
+    }
+    // A role word in running text: surname + given name, followed by a plausible next word.
+    let after = |n: usize| -> Option<char> { rest.chars().nth(n) };
+    for given in [2usize, 1] {
+        let n = sur + given;
+        if chars.len() < n || !chars[sur..n].iter().all(|&c| can_be_in_name(c)) {
+            continue;
+        }
+        let next = after(n);
+        let ok = match given {
+            2 => next.is_none_or(|c| (!is_han(c) && !c.is_ascii_alphanumeric()) || FOLLOW.contains(c)),
+            _ => {
+                let tail: String = rest.chars().skip(n).take(2).collect();
+                tail.starts_with(['男', '女', '因', '于'])
+                    || tail.starts_with(",男")
+                    || tail.starts_with(",女")
+            }
+        };
+        if ok {
+            push(text, pos, &chars[..n], "person_name/role", if given == 2 { 0.7 } else { 0.6 }, out);
+            return;
+        }
+    }
+}
+
+/// A name right before a title or role word (`韩雪梅医生`).
+fn backward(text: &NormalizedText<'_>, hit: &LabelHit, out: &mut Vec<Finding>) {
+    let s = text.as_str();
+    let before: Vec<char> = s[..hit.bytes.start].chars().rev().take(4).collect();
+    let before: Vec<char> = before.into_iter().rev().collect();
+    let n = before.len();
+    let mut candidates: Vec<usize> = Vec::new();
+    if n >= 4 && surname_len(&before[n - 4..]) == Some(2) {
+        candidates.push(4);
+    }
+    if n >= 3 && is_surname(before[n - 3]) {
+        candidates.push(3);
+    }
+    if n >= 2 && is_surname(before[n - 2]) {
+        candidates.push(2);
+    }
+    for len in candidates {
+        let name = &before[n - len..];
+        let sur = surname_len(name).unwrap_or(1);
+        if sur < len && name[sur..].iter().all(|&c| can_be_in_name(c)) {
+            let bytes: usize = name.iter().map(|c| c.len_utf8()).sum();
+            let start = hit.bytes.start - bytes;
+            out.push(text.finding(PiiKind::PersonName, start..hit.bytes.start, "person_name/title", 0.6));
+            return;
+        }
+    }
+}
+
+/// Length of a name value of a labelled field: Han characters up to four (five with a
+/// two-character surname), cut before a sex marker.
+fn value_len(chars: &[char], sur: usize) -> usize {
+    let max = if sur == 2 { 5 } else { 4 };
+    let mut n = 0;
+    for (i, &c) in chars.iter().enumerate().take(max) {
+        if i >= 2 && (c == '男' || c == '女') {
+            break;
+        }
+        if c == '某' || c == '氏' {
+            return 0;
+        }
+        n = i + 1;
+    }
+    // A longer run is running text, not a name field value.
+    if chars.len() > n && chars.len() > max && n == max {
+        return 0;
+    }
+    n
+}
+
+/// Length in bytes of a Latin name (`John Smith`, `ZHANG San`): up to four capitalised words.
+fn latin_name_len(s: &str) -> usize {
+    let b = s.as_bytes();
+    let mut end = 0;
+    let mut i = 0;
+    let mut words = 0;
+    while i < b.len() && words < 4 {
+        if !b[i].is_ascii_uppercase() {
+            break;
+        }
+        let mut j = i + 1;
+        while j < b.len() && (b[j].is_ascii_alphabetic() || b[j] == b'\'' || b[j] == b'-') {
+            j += 1;
+        }
+        end = j;
+        words += 1;
+        if j < b.len() && b[j] == b' ' {
+            i = j + 1;
+        } else {
+            break;
+        }
+    }
+    end
+}
+
+fn push(
+    text: &NormalizedText<'_>,
+    pos: usize,
+    chars: &[char],
+    detector: &'static str,
+    confidence: f32,
+    out: &mut Vec<Finding>,
+) {
+    let len: usize = chars.iter().map(|c| c.len_utf8()).sum();
+    out.push(text.finding(PiiKind::PersonName, pos..pos + len, detector, confidence));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn scan(t: &str) -> Vec<String> {
+        let n = NormalizedText::new(t);
+        let mut out = Vec::new();
+        PersonNameDetector.detect(&n, &mut out);
+        out.iter().map(|f| f.text(t).to_string()).collect()
+    }
+
+    #[test]
+    fn labelled_fields() {
+        assert_eq!(scan("姓名：张三 性别：男"), ["张三"]);
+        assert_eq!(scan("姓 名 : 欧 阳 娜 娜"), ["欧 阳 娜 娜"]);
+        assert_eq!(scan("姓名张三性别男"), ["张三"]);
+        assert_eq!(scan("联系人: 买买提 电话"), ["买买提"]);
+        assert_eq!(scan("Name: John Smith, 45"), ["John Smith"]);
+        assert!(scan("姓名：某某").is_empty());
+    }
+
+    #[test]
+    fn role_words_and_titles() {
+        assert_eq!(scan("主治医生张敏华为他开具了药"), ["张敏华"]);
+        assert_eq!(scan("目前正在韩雪梅医生的指导下"), ["韩雪梅"]);
+        assert_eq!(scan("患者张三因腹痛入院"), ["张三"]);
+        assert!(scan("患者于今日入院，医生查房，患者自述无不适").is_empty());
+    }
+}

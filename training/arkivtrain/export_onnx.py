@@ -1,0 +1,125 @@
+"""The ONNX graph of the numpy model, honouring the model contract (SPEC §6).
+
+Inputs ``input_ids`` and ``attention_mask`` (int64, [batch, seq], dynamic dims);
+outputs ``category_logits`` [batch, n_categories] and ``sensitivity_logits``
+[batch, n_levels] (float32, raw logits before temperature). One self-contained file:
+every weight is an initializer.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import onnx
+from onnx import TensorProto, helper, numpy_helper
+
+from .model import BIGRAM_MULT, Config, forward
+
+OPSET = 17
+IR_VERSION = 8
+INT64_MAX = np.iinfo(np.int64).max
+
+
+def build_graph(cfg: Config, params: dict, metadata: dict[str, str] | None = None) -> onnx.ModelProto:
+    inits = [numpy_helper.from_array(np.asarray(v, np.float32), name=k) for k, v in params.items()]
+
+    def const(name, value, dtype):
+        inits.append(numpy_helper.from_array(np.asarray(value, dtype), name=name))
+        return name
+
+    const("axis1", [1], np.int64)
+    const("axis2", [2], np.int64)
+    const("zero", [0], np.int64)
+    const("one", [1], np.int64)
+    const("minus_one", [-1], np.int64)
+    const("end", [INT64_MAX], np.int64)
+    const("mult", BIGRAM_MULT, np.int64)
+    const("buckets", cfg.buckets, np.int64)
+    const("min_count", 1.0, np.float32)
+
+    n = helper.make_node
+    nodes = [
+        n("Cast", ["attention_mask"], ["maskf"], to=TensorProto.FLOAT),
+        # unigrams
+        n("Gather", ["emb", "input_ids"], ["tok_vec"], axis=0),
+        n("Unsqueeze", ["maskf", "axis2"], ["mask3"]),
+        n("Mul", ["tok_vec", "mask3"], ["tok_masked"]),
+        n("ReduceSum", ["tok_masked", "axis1"], ["tok_sum"], keepdims=0),
+        n("ReduceSum", ["maskf", "axis1"], ["tok_count"], keepdims=1),
+        # hashed bigrams of adjacent ids
+        n("Slice", ["input_ids", "zero", "minus_one", "axis1"], ["ids_left"]),
+        n("Slice", ["input_ids", "one", "end", "axis1"], ["ids_right"]),
+        n("Mul", ["ids_left", "mult"], ["ids_scaled"]),
+        n("Add", ["ids_scaled", "ids_right"], ["pair_key"]),
+        n("Mod", ["pair_key", "buckets"], ["bigram_ids"], fmod=0),
+        n("Gather", ["bemb", "bigram_ids"], ["bg_vec"], axis=0),
+        n("Slice", ["maskf", "zero", "minus_one", "axis1"], ["mask_left"]),
+        n("Slice", ["maskf", "one", "end", "axis1"], ["mask_right"]),
+        n("Mul", ["mask_left", "mask_right"], ["bg_mask"]),
+        n("Unsqueeze", ["bg_mask", "axis2"], ["bg_mask3"]),
+        n("Mul", ["bg_vec", "bg_mask3"], ["bg_masked"]),
+        n("ReduceSum", ["bg_masked", "axis1"], ["bg_sum"], keepdims=0),
+        n("ReduceSum", ["bg_mask", "axis1"], ["bg_count"], keepdims=1),
+        # masked mean
+        n("Add", ["tok_sum", "bg_sum"], ["total"]),
+        n("Add", ["tok_count", "bg_count"], ["count_raw"]),
+        n("Max", ["count_raw", "min_count"], ["count"]),
+        n("Div", ["total", "count"], ["pooled"]),
+    ]
+    top = "pooled"
+    if "W1" in params:
+        nodes += [
+            n("MatMul", ["pooled", "W1"], ["hidden_lin"]),
+            n("Add", ["hidden_lin", "b1"], ["hidden_pre"]),
+            n("Relu", ["hidden_pre"], ["hidden"]),
+        ]
+        top = "hidden"
+    nodes += [
+        n("MatMul", [top, "Wc"], ["cat_lin"]),
+        n("Add", ["cat_lin", "bc"], ["category_logits"]),
+        n("MatMul", [top, "Ws"], ["sens_lin"]),
+        n("Add", ["sens_lin", "bs"], ["sensitivity_logits"]),
+    ]
+    inputs = [
+        helper.make_tensor_value_info("input_ids", TensorProto.INT64, ["batch", "seq"]),
+        helper.make_tensor_value_info("attention_mask", TensorProto.INT64, ["batch", "seq"]),
+    ]
+    outputs = [
+        helper.make_tensor_value_info("category_logits", TensorProto.FLOAT, ["batch", cfg.n_categories]),
+        helper.make_tensor_value_info("sensitivity_logits", TensorProto.FLOAT, ["batch", cfg.n_levels]),
+    ]
+    graph = helper.make_graph(nodes, "arkiv_fasttext", inputs, outputs, initializer=inits)
+    model = helper.make_model(
+        graph,
+        opset_imports=[helper.make_opsetid("", OPSET)],
+        producer_name="arkiv-training",
+        doc_string="fastText-style classifier: token + hashed-bigram embeddings, masked mean, two heads",
+    )
+    model.ir_version = IR_VERSION
+    for k, v in (metadata or {}).items():
+        model.metadata_props.append(onnx.StringStringEntryProto(key=k, value=str(v)))
+    onnx.checker.check_model(model, full_check=True)
+    return model
+
+
+def export(path, cfg: Config, params: dict, metadata: dict[str, str] | None = None) -> None:
+    """Write the single-file ONNX model."""
+    onnx.save_model(build_graph(cfg, params, metadata), str(path), save_as_external_data=False)
+
+
+def verify(path, cfg: Config, params: dict, ids: np.ndarray, mask: np.ndarray, tol: float = 1e-4) -> float:
+    """Run the file with onnxruntime and compare with the numpy forward pass.
+
+    Returns the largest absolute difference; raises if it is ``tol`` or more.
+    """
+    import onnxruntime as ort
+
+    sess = ort.InferenceSession(str(path), providers=["CPUExecutionProvider"])
+    got_c, got_s = sess.run(
+        ["category_logits", "sensitivity_logits"],
+        {"input_ids": ids.astype(np.int64), "attention_mask": mask.astype(np.int64)},
+    )
+    want_c, want_s, _ = forward(params, ids, mask, cfg.buckets)
+    diff = float(max(np.abs(got_c - want_c).max(), np.abs(got_s - want_s).max()))
+    if not diff < tol:
+        raise AssertionError(f"ONNX output differs from numpy forward by {diff} (tolerance {tol})")
+    return diff

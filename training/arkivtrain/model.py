@@ -1,0 +1,209 @@
+"""The fastText-style classifier in numpy: forward, backward, losses and Adam.
+
+    input_ids, attention_mask            [N, L]
+    unigrams   E[input_ids]                               masked by attention
+    bigrams    G[(id_l * K + id_{l+1}) mod B]             masked by both positions
+    pooled     (sum of unigram + bigram vectors) / their count        [N, D]
+    hidden     relu(pooled W1 + b1)          (skipped when hidden == 0) [N, H]
+    category_logits    hidden Wc + bc                                 [N, C]
+    sensitivity_logits hidden Ws + bs                                 [N, S]
+
+The bigram hash is computed from adjacent token ids, so the ONNX graph
+(``export_onnx``) recomputes it exactly from ``input_ids``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+
+import numpy as np
+
+BIGRAM_MULT = 1000003
+
+
+@dataclass
+class Config:
+    """Shape of the model. ``hidden = 0`` puts the heads directly on the pooled vector."""
+
+    vocab_size: int
+    dim: int = 64
+    hidden: int = 64
+    buckets: int = 40000
+    n_categories: int = 10
+    n_levels: int = 5
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+SPARSE = ("emb", "bemb")
+
+
+def init_params(cfg: Config, rng: np.random.Generator) -> dict[str, np.ndarray]:
+    d, h = cfg.dim, cfg.hidden
+    f = np.float32
+    p = {
+        "emb": (rng.standard_normal((cfg.vocab_size, d)) * 0.1).astype(f),
+        "bemb": (rng.standard_normal((cfg.buckets, d)) * 0.1).astype(f),
+    }
+    width = d
+    if h:
+        p["W1"] = (rng.standard_normal((d, h)) * np.sqrt(2.0 / d)).astype(f)
+        p["b1"] = np.zeros(h, f)
+        width = h
+    p["Wc"] = (rng.standard_normal((width, cfg.n_categories)) * np.sqrt(1.0 / width)).astype(f)
+    p["bc"] = np.zeros(cfg.n_categories, f)
+    p["Ws"] = (rng.standard_normal((width, cfg.n_levels)) * np.sqrt(1.0 / width)).astype(f)
+    p["bs"] = np.zeros(cfg.n_levels, f)
+    return p
+
+
+def bigram_ids(ids: np.ndarray, buckets: int) -> np.ndarray:
+    """Hashed bigram bucket of each adjacent pair: (a * K + b) mod buckets, [N, L-1]."""
+    return (ids[:, :-1] * BIGRAM_MULT + ids[:, 1:]) % buckets
+
+
+def forward(params: dict, ids: np.ndarray, mask: np.ndarray, buckets: int):
+    """Logits of both heads and a cache for ``backward``."""
+    ids = ids.astype(np.int64)
+    m = mask.astype(np.float32)
+    bg = bigram_ids(ids, buckets)
+    bm = m[:, :-1] * m[:, 1:]
+    count = np.maximum(m.sum(1) + bm.sum(1), 1.0)[:, None]
+    total = np.einsum("nld,nl->nd", params["emb"][ids], m) + np.einsum(
+        "nld,nl->nd", params["bemb"][bg], bm
+    )
+    pooled = total / count
+    if "W1" in params:
+        a = pooled @ params["W1"] + params["b1"]
+        h = np.maximum(a, 0.0)
+    else:
+        a = None
+        h = pooled
+    cat = h @ params["Wc"] + params["bc"]
+    sens = h @ params["Ws"] + params["bs"]
+    cache = (ids, m, bg, bm, count, pooled, a, h)
+    return cat, sens, cache
+
+
+def _sparse_rows(index: np.ndarray, weight: np.ndarray, upstream: np.ndarray):
+    """Rows touched and their gradient: sum over positions of weight * upstream[batch row]."""
+    n = index.shape[0]
+    keep = weight > 0
+    idx = index[keep]
+    rows_of = np.nonzero(keep)[0]
+    uniq, inv = np.unique(idx, return_inverse=True)
+    mat = np.bincount(inv * n + rows_of, weights=weight[keep], minlength=len(uniq) * n)
+    grad = mat.reshape(len(uniq), n).astype(np.float32) @ upstream
+    return uniq, grad
+
+
+def backward(params: dict, cache, dcat: np.ndarray, dsens: np.ndarray) -> dict:
+    """Gradients; embedding tables come back as (rows, row gradients)."""
+    ids, m, bg, bm, count, pooled, a, h = cache
+    g = {
+        "Wc": h.T @ dcat,
+        "bc": dcat.sum(0),
+        "Ws": h.T @ dsens,
+        "bs": dsens.sum(0),
+    }
+    dh = dcat @ params["Wc"].T + dsens @ params["Ws"].T
+    if a is not None:
+        da = dh * (a > 0)
+        g["W1"] = pooled.T @ da
+        g["b1"] = da.sum(0)
+        dpooled = da @ params["W1"].T
+    else:
+        dpooled = dh
+    dpooled = (dpooled / count).astype(np.float32)
+    g["emb"] = _sparse_rows(ids, m, dpooled)
+    g["bemb"] = _sparse_rows(bg, bm, dpooled)
+    return g
+
+
+def _softmax(z: np.ndarray) -> np.ndarray:
+    z = z - z.max(1, keepdims=True)
+    e = np.exp(z)
+    return e / e.sum(1, keepdims=True)
+
+
+def undercall_cost(n_levels: int) -> np.ndarray:
+    """cost[y, k] = y - k for a prediction k below the true level y, else 0."""
+    y = np.arange(n_levels)[:, None]
+    k = np.arange(n_levels)[None, :]
+    return np.maximum(y - k, 0).astype(np.float32)
+
+
+def loss_and_grads(
+    cat: np.ndarray,
+    sens: np.ndarray,
+    y_cat: np.ndarray,
+    y_sens: np.ndarray,
+    w_cat: np.ndarray,
+    w_sens: np.ndarray,
+    undercall: float = 0.0,
+):
+    """Weighted cross-entropy on each head (normalised by that head's weight sum), plus
+    ``undercall`` times the expected under-call cost on the sensitivity head.
+    Returns (loss, dcat, dsens)."""
+    n = len(y_cat)
+    rows = np.arange(n)
+    wc = w_cat.astype(np.float64) / max(float(w_cat.sum()), 1e-8)
+    ws = w_sens.astype(np.float64) / max(float(w_sens.sum()), 1e-8)
+    pc = _softmax(cat.astype(np.float64))
+    ps = _softmax(sens.astype(np.float64))
+    loss = -(wc * np.log(pc[rows, y_cat] + 1e-12)).sum() - (ws * np.log(ps[rows, y_sens] + 1e-12)).sum()
+    dcat = pc.copy()
+    dcat[rows, y_cat] -= 1.0
+    dsens = ps.copy()
+    dsens[rows, y_sens] -= 1.0
+    if undercall:
+        c = undercall_cost(sens.shape[1])[y_sens]
+        expected = (c * ps).sum(1)
+        loss += undercall * (ws * expected).sum()
+        dsens += undercall * ps * (c - expected[:, None])
+    dcat *= wc[:, None]
+    dsens *= ws[:, None]
+    return float(loss), dcat.astype(cat.dtype), dsens.astype(sens.dtype)
+
+
+class Adam:
+    """Adam with lazy (row-wise) updates for the embedding tables."""
+
+    def __init__(self, params: dict, lr: float = 0.01, b1: float = 0.9, b2: float = 0.999, eps: float = 1e-8):
+        self.lr, self.b1, self.b2, self.eps = lr, b1, b2, eps
+        self.m = {k: np.zeros_like(v) for k, v in params.items()}
+        self.v = {k: np.zeros_like(v) for k, v in params.items()}
+        self.t = 0
+
+    def step(self, params: dict, grads: dict, lr: float | None = None) -> None:
+        lr = self.lr if lr is None else lr
+        self.t += 1
+        c1 = 1 - self.b1**self.t
+        c2 = 1 - self.b2**self.t
+        for k, g in grads.items():
+            if k in SPARSE:
+                rows, g = g
+                m = self.m[k][rows] * self.b1 + (1 - self.b1) * g
+                v = self.v[k][rows] * self.b2 + (1 - self.b2) * g * g
+                self.m[k][rows] = m
+                self.v[k][rows] = v
+                params[k][rows] -= (lr * (m / c1) / (np.sqrt(v / c2) + self.eps)).astype(np.float32)
+            else:
+                self.m[k] = self.m[k] * self.b1 + (1 - self.b1) * g
+                self.v[k] = self.v[k] * self.b2 + (1 - self.b2) * g * g
+                params[k] -= (lr * (self.m[k] / c1) / (np.sqrt(self.v[k] / c2) + self.eps)).astype(
+                    np.float32
+                )
+
+
+def pad_batch(seqs: list[list[int]], pad_id: int = 0) -> tuple[np.ndarray, np.ndarray]:
+    """Right-pad id lists to one length: (input_ids, attention_mask), int64."""
+    width = max(1, max(len(s) for s in seqs))
+    ids = np.full((len(seqs), width), pad_id, np.int64)
+    mask = np.zeros((len(seqs), width), np.int64)
+    for i, s in enumerate(seqs):
+        ids[i, : len(s)] = s
+        mask[i, : len(s)] = 1
+    return ids, mask
+

@@ -1,0 +1,243 @@
+"""Tests of the training package: gradients, ONNX export, calibration, data, smoke run.
+
+    .venv/bin/python -m unittest discover -s training/tests
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import tempfile
+import unicodedata
+import unittest
+from pathlib import Path
+
+import numpy as np
+
+TRAINING = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(TRAINING))
+
+from arkivtrain import export_onnx  # noqa: E402
+from arkivtrain.augment import OcrNoise  # noqa: E402
+from arkivtrain.calibrate import choose_threshold, ece, fit_temperature, softmax  # noqa: E402
+from arkivtrain.data import CATEGORIES, SENSITIVITIES, DataError, load_records  # noqa: E402
+from arkivtrain.infer import document_logits, numpy_runner  # noqa: E402
+from arkivtrain.model import SPARSE, Config, backward, forward, init_params, loss_and_grads, pad_batch  # noqa: E402
+
+import train  # noqa: E402
+
+
+def tiny_model(dtype=np.float32, hidden=5):
+    cfg = Config(vocab_size=30, dim=6, hidden=hidden, buckets=17)
+    params = init_params(cfg, np.random.default_rng(0))
+    return cfg, {k: v.astype(dtype) for k, v in params.items()}
+
+
+def tiny_corpus(path: Path, per_class: int = 6) -> None:
+    """A small labelled JSONL: two templates per category, the second held out."""
+    words = {
+        "medical": ("入院记录 主诉 咳嗽 发热 诊断 肺炎", "S4"),
+        "research_teaching": ("科研项目 课题 论文 伦理审查 教学计划", "S2"),
+        "administrative": ("通知 会议纪要 各科室 院办公室 请示", "S2"),
+        "personnel": ("职工档案 职称 聘任 考核 工资", "S3"),
+        "finance": ("记账凭证 发票 预算 审计 金额", "S2"),
+        "construction": ("建设工程 竣工验收 图纸 施工 许可证", "S1"),
+        "equipment": ("设备 维修 保养 计量 检定", "S2"),
+        "fire_safety": ("消防 检查 隐患 整改 疏散演练", "S1"),
+        "heritage": ("院史 纪念 荣誉 文物 始建", "S1"),
+        "secrecy": ("保密协议 涉密人员 工作秘密 保密检查", "S5"),
+    }
+    rng = np.random.default_rng(1)
+    with open(path, "w", encoding="utf-8") as f:
+        for cat, (vocab, sens) in words.items():
+            toks = vocab.split()
+            for t in range(2):
+                for i in range(per_class):
+                    text = "，".join(rng.choice(toks, size=6)) + f"。第{i}号"
+                    split = "train" if t == 0 else ("val" if i % 2 else "test")
+                    row = {"id": f"{cat}-{t}-{i}", "text": text, "category": cat, "sensitivity": sens,
+                           "template": f"{cat}/{t}", "split": split}
+                    f.write(json.dumps(row, ensure_ascii=False) + "\n")
+
+
+class GradientTest(unittest.TestCase):
+    def check(self, hidden):
+        cfg, p = tiny_model(np.float64, hidden)
+        ids, mask = pad_batch([[2, 5, 7, 3], [2, 9, 3], [2, 3], [4]])
+        yc, ys = np.array([0, 3, 9, 1]), np.array([4, 0, 2, 3])
+        wc, ws = np.array([1.0, 2.0, 0.5, 1.0]), np.array([1.0, 1.0, 3.0, 0.5])
+
+        def loss(p):
+            c, s, _ = forward(p, ids, mask, cfg.buckets)
+            return loss_and_grads(c, s, yc, ys, wc, ws, undercall=0.7)[0]
+
+        c, s, cache = forward(p, ids, mask, cfg.buckets)
+        _, dc, ds = loss_and_grads(c, s, yc, ys, wc, ws, undercall=0.7)
+        grads = backward(p, cache, dc, ds)
+        eps = 1e-6
+        for name, value in p.items():
+            g = grads[name]
+            if name in SPARSE:
+                dense = np.zeros_like(value)
+                np.add.at(dense, g[0], g[1])
+                g = dense
+            for idx in np.ndindex(value.shape):
+                old = value[idx]
+                value[idx] = old + eps
+                up = loss(p)
+                value[idx] = old - eps
+                down = loss(p)
+                value[idx] = old
+                num = (up - down) / (2 * eps)
+                self.assertAlmostEqual(num, g[idx], delta=1e-6, msg=f"{name}{idx}")
+
+    def test_gradients_with_hidden_layer(self):
+        self.check(hidden=5)
+
+    def test_gradients_without_hidden_layer(self):
+        self.check(hidden=0)
+
+
+class OnnxTest(unittest.TestCase):
+    def test_export_matches_numpy(self):
+        cfg, p = tiny_model()
+        with tempfile.TemporaryDirectory() as d:
+            path = Path(d) / "model.onnx"
+            export_onnx.export(path, cfg, p)
+            ids, mask = pad_batch([[2, 5, 7, 3, 11, 29], [2, 9, 3], [2, 3], [4]])
+            self.assertLess(export_onnx.verify(path, cfg, p, ids, mask), 1e-4)
+            # a single token per row: no bigram at all
+            self.assertLess(export_onnx.verify(path, cfg, p, *pad_batch([[5], [7]])), 1e-4)
+
+    def test_contract_io(self):
+        import onnx
+
+        cfg, p = tiny_model()
+        m = export_onnx.build_graph(cfg, p)
+        ins = {i.name: i.type.tensor_type for i in m.graph.input}
+        outs = {o.name: o.type.tensor_type for o in m.graph.output}
+        self.assertEqual(set(ins), {"input_ids", "attention_mask"})
+        self.assertEqual(set(outs), {"category_logits", "sensitivity_logits"})
+        for t in ins.values():
+            self.assertEqual(t.elem_type, onnx.TensorProto.INT64)
+            self.assertEqual([d.dim_param for d in t.shape.dim], ["batch", "seq"])
+        self.assertEqual(outs["category_logits"].shape.dim[1].dim_value, cfg.n_categories)
+        self.assertEqual(outs["sensitivity_logits"].shape.dim[1].dim_value, cfg.n_levels)
+
+    def test_padding_does_not_change_logits(self):
+        cfg, p = tiny_model()
+        a = forward(p, *pad_batch([[2, 5, 7]]), cfg.buckets)[0]
+        b = forward(p, *pad_batch([[2, 5, 7], [1, 2, 3, 4, 5, 6, 7, 8]]), cfg.buckets)[0][:1]
+        np.testing.assert_allclose(a, b, atol=1e-6)
+
+
+class WindowTest(unittest.TestCase):
+    def test_windows_combine_mean_and_max(self):
+        cfg, p = tiny_model()
+        doc = [2, 5, 7, 9, 11, 13, 3]
+        cat, sens = document_logits(numpy_runner(p, cfg.buckets), [doc], max_length=3)
+        parts = [doc[0:3], doc[3:6], doc[6:7]]
+        c, s, _ = forward(p, *pad_batch(parts), cfg.buckets)
+        np.testing.assert_allclose(cat[0], c.mean(0), atol=1e-5)
+        np.testing.assert_allclose(sens[0], s.max(0), atol=1e-5)
+
+
+class CalibrationTest(unittest.TestCase):
+    def test_temperature_recovers_scale(self):
+        rng = np.random.default_rng(0)
+        true = rng.standard_normal((4000, 5)) * 2
+        y = np.array([rng.choice(5, p=row) for row in softmax(true)])
+        t = fit_temperature(true * 3.0, y)
+        self.assertAlmostEqual(t, 3.0, delta=0.3)
+
+    def test_threshold_reaches_target_accuracy(self):
+        conf = np.array([0.99, 0.98, 0.95, 0.9, 0.8, 0.7, 0.6])
+        wrong = np.array([0, 0, 0, 1, 0, 1, 1], bool)
+        self.assertEqual(choose_threshold(conf, [(wrong, 0.0)]), 0.95)
+        self.assertEqual(choose_threshold(conf, [(wrong, 0.2)]), 0.8)
+        self.assertEqual(choose_threshold(conf, [(np.ones(7, bool), 0.0)]), 1.0)
+
+    def test_threshold_keeps_ties_together(self):
+        conf = np.array([0.9, 0.9, 0.5])
+        wrong = np.array([0, 1, 0], bool)
+        self.assertEqual(choose_threshold(conf, [(wrong, 0.0)]), 1.0)
+
+    def test_ece_of_perfect_calibration_is_small(self):
+        prob = np.array([[1.0, 0.0], [0.0, 1.0]])
+        self.assertLess(ece(prob, np.array([0, 1])), 1e-9)
+
+
+class DataTest(unittest.TestCase):
+    def test_unknown_label_names_the_row(self):
+        with tempfile.TemporaryDirectory() as d:
+            path = Path(d) / "bad.jsonl"
+            path.write_text(
+                '{"text":"a","category":"medical","sensitivity":"S4"}\n'
+                '{"id":"x7","text":"b","category":"cooking","sensitivity":"S1"}\n',
+                encoding="utf-8",
+            )
+            with self.assertRaisesRegex(DataError, r"line 2 \(id x7\): unknown category 'cooking'"):
+                load_records(path)
+
+    def test_parquet_with_defaults(self):
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        with tempfile.TemporaryDirectory() as d:
+            path = Path(d) / "t.parquet"
+            pq.write_table(
+                pa.table({"text": ["ＡＢＣ１２３", "x"], "category": ["finance", "secrecy"], "sensitivity": ["S2", "S5"]}),
+                path,
+            )
+            recs = load_records(path)
+        self.assertEqual([r.text for r in recs], ["ABC123", "x"])
+        self.assertEqual(recs[1].category, CATEGORIES.index("secrecy"))
+        self.assertEqual(recs[1].sensitivity, SENSITIVITIES.index("S5"))
+        self.assertEqual((recs[0].weight, recs[0].provenance), (1.0, "unknown"))
+
+
+class AugmentTest(unittest.TestCase):
+    def test_noise_is_seeded_and_nfkc(self):
+        text = "患者男，58岁，因胸闷3天于2016-10-29入院。\n诊断：冠心病。"
+        a = [OcrNoise(seed=5, level="heavy")(text) for _ in range(2)]
+        self.assertEqual(a[0], a[1])
+        self.assertNotEqual(a[0], text)
+        self.assertEqual(a[0], unicodedata.normalize("NFKC", a[0]))
+        self.assertEqual(OcrNoise(level="clean")(text), unicodedata.normalize("NFKC", text))
+
+
+class SmokeTest(unittest.TestCase):
+    def test_smoke_training_writes_a_valid_package(self):
+        from arkivtrain.infer import Package
+
+        with tempfile.TemporaryDirectory() as d:
+            data = Path(d) / "corpus.jsonl"
+            tiny_corpus(data)
+            out = Path(d) / "pkg"
+            self.assertEqual(train.main(["--data", str(data), "--out", str(out), "--smoke"]), 0)
+            for f in ("model.onnx", "tokenizer.json", "labels.json", "metrics.json", "MODEL_CARD.md"):
+                self.assertTrue((out / f).is_file(), f)
+            labels = json.loads((out / "labels.json").read_text(encoding="utf-8"))
+            self.assertEqual(labels["categories"], CATEGORIES)
+            self.assertEqual(labels["sensitivities"], SENSITIVITIES)
+            self.assertEqual(labels["pad_id"], 0)
+            for head in ("category", "sensitivity"):
+                self.assertGreater(labels["temperatures"][head], 0)
+                self.assertTrue(0 <= labels["thresholds"][head] <= 1)
+            pkg = Package(out)
+            pred = pkg.predict(["入院记录 诊断 肺炎", "消防检查 " * 400])
+            self.assertEqual(pred.cat_prob.shape, (2, 10))
+            np.testing.assert_allclose(pred.sens_prob.sum(1), 1.0, atol=1e-6)
+            metrics = json.loads((out / "metrics.json").read_text(encoding="utf-8"))
+            self.assertTrue(metrics["smoke"])
+            self.assertLess(metrics["onnx"]["max_abs_diff"], 1e-4)
+
+    def test_bad_training_file_exits_2(self):
+        with tempfile.TemporaryDirectory() as d:
+            data = Path(d) / "corpus.jsonl"
+            data.write_text('{"text":"a","category":"medical","sensitivity":"S9"}\n', encoding="utf-8")
+            self.assertEqual(train.main(["--data", str(data), "--out", str(Path(d) / "o"), "--smoke"]), 2)
+
+
+if __name__ == "__main__":
+    unittest.main()
