@@ -14,9 +14,11 @@ setup:
 build: setup
 	cargo build --release --locked
 
+SAMPLE_SCANS := $(wildcard datasets/sample/*.png datasets/sample/*.jpg datasets/sample/*.tif datasets/sample/*.pdf)
+
 demo: build
 	rm -rf $(OUT)
-	target/release/arkiv run datasets/sample --out $(OUT)
+	target/release/arkiv run $(SAMPLE_SCANS) --out $(OUT)
 	target/release/arkiv inspect $(OUT)
 	@echo "Parquet dataset: $(OUT)/documents/*.parquet  (try: $(PY) -c \"import pyarrow.dataset as d; print(d.dataset('$(OUT)/documents').to_table().num_rows)\")"
 

@@ -72,11 +72,13 @@ static SPECIAL_TERMS: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
-/// Secrecy markings: 绝密/机密/秘密 with the star of a classification mark, a 密级 field, a
-/// 工作秘密 mark, or a line that is only a marking.
+/// Secrecy markings: 绝密/机密/秘密 with the star of a classification mark, a 密级 field, a line
+/// that starts with a marking (as printed at the top of a marked document), or a declaration
+/// that the document is classified (属工作秘密, 按秘密级管理). Mentions in running text
+/// ("不得讨论工作秘密") are not markings.
 static SECRECY_MARKING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?m)(绝密|機密|机密|秘密|祕密|絕密)\s*[★☆*＊]|密\s*级\s*[:：]?\s*(绝密|机密|秘密|工作秘密|絕密|機密)|密\s*級\s*[:：]?\s*(絕密|機密|秘密|祕密|工作秘密)|工作秘密|^\s*(绝密|机密|秘密|絕密|機密|TOP SECRET|SECRET)\s*$",
+        r"(?m)(绝密|机密|秘密|絕密|機密|祕密)\s*[★☆*＊]|密\s*[级級]\s*[:：]\s*(绝密|机密|秘密|工作秘密|絕密|機密|祕密)|^\s*(工作秘密|绝密|机密|秘密|絕密|機密|祕密|TOP SECRET|SECRET)\s*([★☆*＊].*)?$|属于?(工作秘密|绝密|机密|秘密)|屬於?(工作秘密|絕密|機密|秘密|祕密)|按(绝密|机密|秘密|絕密|機密)级?管理",
     )
     .expect("valid regex")
 });
@@ -226,9 +228,15 @@ mod tests {
 
     #[test]
     fn floor_follows_the_ladder() {
-        assert_eq!(rule_floor("会议纪要", &[], Some("administrative")).level, Level::S1);
+        assert_eq!(
+            rule_floor("会议纪要", &[], Some("administrative")).level,
+            Level::S1
+        );
         let name = [finding(PiiKind::PersonName)];
-        assert_eq!(rule_floor("培训签到表", &name, Some("personnel")).level, Level::S3);
+        assert_eq!(
+            rule_floor("培训签到表", &name, Some("personnel")).level,
+            Level::S3
+        );
         let f = rule_floor("出院诊断：肺炎", &name, Some("medical"));
         assert_eq!(f.level, Level::S4);
         assert_eq!(f.reasons.len(), 2);
@@ -241,12 +249,28 @@ mod tests {
             Level::S5
         );
         assert_eq!(rule_floor("密级：工作秘密", &[], None).level, Level::S5);
+        assert_eq!(
+            rule_floor("工作秘密\n关于调整的通知", &[], None).level,
+            Level::S5
+        );
+        assert_eq!(
+            rule_floor("本纪要属工作秘密，不得外传。", &[], None).level,
+            Level::S5
+        );
     }
 
     #[test]
     fn secrecy_talk_is_not_a_marking() {
         let f = rule_floor("关于开展保守国家秘密宣传教育的通知", &[], Some("secrecy"));
         assert_eq!(f.level, Level::S1);
+        let f = rule_floor("不在社交媒体上讨论工作秘密和患者信息", &[], Some("secrecy"));
+        assert_eq!(f.level, Level::S1);
+        let f = rule_floor("序号 文号 密级 份数\n1 卫密〔2023〕29号 秘密 3", &[], None);
+        assert_eq!(
+            f.level,
+            Level::S1,
+            "a register listing levels is not itself marked"
+        );
     }
 
     #[test]

@@ -43,28 +43,57 @@ pub fn inspect(out: &Path) -> Result<Inspection> {
         ));
     }
     let mut ins = Inspection::default();
-    let columns = ["status", "category", "sensitivity", "needs_review", "review_reasons"];
+    let columns = [
+        "status",
+        "category",
+        "sensitivity",
+        "needs_review",
+        "review_reasons",
+    ];
     for file in &files {
         for batch in read::read_columns(file, &columns)? {
             let bad = |c: &str| Error::output(file, format!("column `{c}` has an unexpected type"));
-            let status = batch.column(0).as_string_opt::<i32>().ok_or_else(|| bad("status"))?;
-            let category = batch.column(1).as_string_opt::<i32>().ok_or_else(|| bad("category"))?;
-            let level = batch.column(2).as_string_opt::<i32>().ok_or_else(|| bad("sensitivity"))?;
-            let review = batch.column(3).as_boolean_opt().ok_or_else(|| bad("needs_review"))?;
-            let reasons = batch.column(4).as_list_opt::<i32>().ok_or_else(|| bad("review_reasons"))?;
+            let status = batch
+                .column(0)
+                .as_string_opt::<i32>()
+                .ok_or_else(|| bad("status"))?;
+            let category = batch
+                .column(1)
+                .as_string_opt::<i32>()
+                .ok_or_else(|| bad("category"))?;
+            let level = batch
+                .column(2)
+                .as_string_opt::<i32>()
+                .ok_or_else(|| bad("sensitivity"))?;
+            let review = batch
+                .column(3)
+                .as_boolean_opt()
+                .ok_or_else(|| bad("needs_review"))?;
+            let reasons = batch
+                .column(4)
+                .as_list_opt::<i32>()
+                .ok_or_else(|| bad("review_reasons"))?;
             for i in 0..batch.num_rows() {
                 ins.documents += 1;
                 *ins.status.entry(status.value(i).to_string()).or_default() += 1;
-                let cat = if category.is_valid(i) { category.value(i) } else { "(none)" };
+                let cat = if category.is_valid(i) {
+                    category.value(i)
+                } else {
+                    "(none)"
+                };
                 *ins.category.entry(cat.to_string()).or_default() += 1;
-                *ins.sensitivity.entry(level.value(i).to_string()).or_default() += 1;
+                *ins.sensitivity
+                    .entry(level.value(i).to_string())
+                    .or_default() += 1;
                 if review.value(i) {
                     ins.needs_review += 1;
                 }
                 let list = reasons.value(i);
                 if let Some(list) = list.as_string_opt::<i32>() {
                     for j in 0..list.len() {
-                        *ins.review_reasons.entry(list.value(j).to_string()).or_default() += 1;
+                        *ins.review_reasons
+                            .entry(list.value(j).to_string())
+                            .or_default() += 1;
                     }
                 }
             }

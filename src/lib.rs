@@ -8,12 +8,15 @@
 pub mod classify;
 pub mod decide;
 pub mod error;
+pub mod eval;
+pub mod export;
 pub mod ingest;
 pub mod inspect;
 pub mod ocr;
 pub mod pii;
 pub mod pipeline;
 pub mod record;
+pub mod review;
 pub mod runtime;
 pub mod sink;
 

@@ -34,6 +34,8 @@ struct Cli {
 enum Command {
     /// OCR, classify and mask scanned documents into a Parquet dataset.
     Run(RunArgs),
+    /// Measure a model package on labelled text, after the decision rules.
+    Eval(EvalArgs),
     /// Summarise a dataset: counts per status, category, sensitivity and review reason.
     Inspect {
         /// Dataset folder (the --out of `arkiv run`).
@@ -42,6 +44,119 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Find and mask personal data in a text, for quick checks.
+    Pii(PiiArgs),
+    /// Manage review users (argon2id password hashes, role, clearance S1–S5).
+    User {
+        /// Users file (mode 0600; a file others can read is refused).
+        #[arg(long, env = "ARKIV_USERS", default_value = arkiv::review::users::DEFAULT_USERS_FILE, value_name = "FILE", global = true)]
+        users: PathBuf,
+        #[command(subcommand)]
+        action: UserAction,
+    },
+    /// Serve the review web app on a dataset (loopback by default).
+    ///
+    /// Reviewers log in, work through the queue of documents needing review (most uncertain
+    /// first) with the keyboard, and each decision is appended to OUT/reviews/ before it is
+    /// confirmed. The JSON API is under /api (POST /api/login, GET /api/queue,
+    /// GET /api/documents/{id}, …/text?unmasked=true, …/pages/{n}.png, POST …/decision,
+    /// POST /api/undo, GET /api/audit). Logins, unmaskings and decisions go to OUT/audit/audit.jsonl.
+    Review {
+        /// Dataset folder (the --out of `arkiv run`).
+        dir: PathBuf,
+        /// Address to listen on; anything but loopback exposes the app (plain HTTP) to the network.
+        #[arg(long, default_value = "127.0.0.1:8700", value_name = "ADDR:PORT")]
+        bind: std::net::SocketAddr,
+        /// Users file (create it with `arkiv user add`).
+        #[arg(long, env = "ARKIV_USERS", default_value = arkiv::review::users::DEFAULT_USERS_FILE, value_name = "FILE")]
+        users: PathBuf,
+    },
+    /// Write the effective labels of reviewed documents as a training file for training/.
+    ///
+    /// The file holds the UNMASKED text: it is personal data, store and share it accordingly.
+    #[command(name = "export-training")]
+    ExportTraining {
+        /// Dataset folders (latest review of a document across them wins).
+        #[arg(required = true, value_name = "OUT")]
+        dirs: Vec<PathBuf>,
+        /// File to write: .jsonl or .parquet.
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+        /// Also export auto-accepted predictions (documents not sent to review), weight 0.5.
+        #[arg(long)]
+        include_auto: bool,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+enum UserAction {
+    /// Add a user; the password is prompted for (or read from stdin with --password-stdin).
+    Add {
+        /// Login name (lowercase letters, digits, `_ . -`).
+        name: String,
+        /// reviewer, lead (also reads the audit log) or admin.
+        #[arg(long, default_value = "reviewer", value_parser = parse_role)]
+        role: arkiv::review::users::Role,
+        /// Highest sensitivity whose unmasked text and page images the user may see.
+        #[arg(long, value_parser = parse_level)]
+        clearance: arkiv::record::Level,
+        /// Read the password from the first line of standard input.
+        #[arg(long)]
+        password_stdin: bool,
+    },
+    /// List users with role and clearance.
+    List,
+    /// Remove a user.
+    Remove {
+        /// Login name.
+        name: String,
+    },
+    /// Set a new password.
+    Passwd {
+        /// Login name.
+        name: String,
+        /// Read the password from the first line of standard input.
+        #[arg(long)]
+        password_stdin: bool,
+    },
+}
+
+fn parse_role(s: &str) -> Result<arkiv::review::users::Role, String> {
+    arkiv::review::users::Role::parse(s)
+        .ok_or_else(|| format!("`{s}`: use reviewer, lead or admin"))
+}
+
+fn parse_level(s: &str) -> Result<arkiv::record::Level, String> {
+    arkiv::record::Level::parse(s).ok_or_else(|| format!("`{s}`: use S1, S2, S3, S4 or S5"))
+}
+
+#[derive(Args, Debug)]
+struct EvalArgs {
+    /// Model package folder.
+    #[arg(long, value_name = "DIR", default_value = default_model())]
+    model: PathBuf,
+    /// Labelled rows: JSONL or Parquet with `text` and optional `id`, `category`, `sensitivity`.
+    #[arg(long, value_name = "FILE")]
+    data: PathBuf,
+    /// Print the report as JSON.
+    #[arg(long)]
+    json: bool,
+    /// Also write one row per document (JSONL, or Parquet if FILE ends in .parquet).
+    #[arg(long, value_name = "FILE")]
+    predictions: Option<PathBuf>,
+    /// Category to assume for rows without one (e.g. `medical` for a clinical corpus).
+    #[arg(long, value_name = "CODE")]
+    assume_category: Option<String>,
+    /// Sensitivity to assume for rows without one (e.g. `S4`).
+    #[arg(long, value_name = "LEVEL")]
+    assume_sensitivity: Option<String>,
+    /// Rows with fewer letters, digits or CJK characters go to review (as in `arkiv run`); lower it
+    /// for corpora of short texts such as headlines.
+    #[arg(long, default_value_t = 20)]
+    min_text_chars: usize,
+    /// Evaluate only the first N rows.
+    #[arg(long)]
+    limit: Option<usize>,
 }
 
 #[derive(Args, Debug)]
@@ -151,9 +266,36 @@ fn ensure_single_threaded_openmp() {
     eprintln!("warning: could not restart with OMP_THREAD_LIMIT=1 ({err}); OCR may be slow");
 }
 
+#[derive(Args, Debug)]
+struct PiiArgs {
+    /// Text file to scan; `-` or nothing reads stdin.
+    #[arg(value_name = "FILE")]
+    file: Option<PathBuf>,
+    /// Print one JSON object {"masked", "findings"} for the whole input.
+    #[arg(long, conflicts_with = "jsonl")]
+    json: bool,
+    /// Read lines of {"id","text"}; write one {"id","masked","findings"} line each.
+    #[arg(long)]
+    jsonl: bool,
+}
+
+/// `arkiv pii`: findings and masked text of one text, or of each line of a JSONL stream.
+fn pii(args: PiiArgs) -> anyhow::Result<ExitCode> {
+    use arkiv::pii::cli::{OutputMode, run_path};
+    let mode = match (args.json, args.jsonl) {
+        (_, true) => OutputMode::Jsonl,
+        (true, _) => OutputMode::Json,
+        _ => OutputMode::Text,
+    };
+    run_path(args.file.as_deref(), mode)?;
+    Ok(ExitCode::SUCCESS)
+}
+
 fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
         Command::Run(args) => run(args, cli.ort_lib, cli.quiet),
+        Command::Pii(args) => pii(args),
+        Command::Eval(args) => eval(args, cli.ort_lib),
         Command::Inspect { dir, json } => {
             let ins = arkiv::inspect::inspect(&dir)?;
             if json {
@@ -163,7 +305,89 @@ fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
             }
             Ok(ExitCode::SUCCESS)
         }
+        Command::User { users, action } => user(&users, action),
+        Command::Review { dir, bind, users } => {
+            arkiv::review::serve(&arkiv::review::ServeOptions {
+                out: dir,
+                bind,
+                users,
+            })?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::ExportTraining {
+            dirs,
+            out,
+            include_auto,
+        } => {
+            let s = arkiv::export::export_training(&dirs, &out, include_auto)?;
+            println!(
+                "wrote {}: {} reviewed, {} auto-accepted (unmasked text: personal data)",
+                s.path.display(),
+                s.reviewed,
+                s.auto
+            );
+            if s.orphan_reviews > 0 {
+                eprintln!(
+                    "warning: {} reviewed document(s) are not in the datasets given; add their OUT folders",
+                    s.orphan_reviews
+                );
+            }
+            Ok(ExitCode::SUCCESS)
+        }
     }
+}
+
+fn user(path: &std::path::Path, action: UserAction) -> anyhow::Result<ExitCode> {
+    use arkiv::review::users::{Users, read_new_password};
+    match action {
+        UserAction::Add {
+            name,
+            role,
+            clearance,
+            password_stdin,
+        } => {
+            let mut users = Users::load_or_new(path)?;
+            arkiv::review::users::validate_name(&name)?;
+            let password = read_new_password(password_stdin)?;
+            users.add(&name, role, clearance, &password)?;
+            users.save()?;
+            println!(
+                "added {name} ({}, clearance {clearance}) to {}",
+                role.as_str(),
+                path.display()
+            );
+        }
+        UserAction::List => {
+            let users = Users::load(path)?;
+            for u in users.list() {
+                println!(
+                    "{:<24} {:<9} {}  added {}",
+                    u.name,
+                    u.role.as_str(),
+                    u.clearance,
+                    u.created_at.format("%Y-%m-%d")
+                );
+            }
+        }
+        UserAction::Remove { name } => {
+            let mut users = Users::load(path)?;
+            users.remove(&name)?;
+            users.save()?;
+            println!("removed {name}");
+        }
+        UserAction::Passwd {
+            name,
+            password_stdin,
+        } => {
+            let mut users = Users::load(path)?;
+            users.require(&name)?;
+            let password = read_new_password(password_stdin)?;
+            users.set_password(&name, &password)?;
+            users.save()?;
+            println!("password of {name} changed");
+        }
+    }
+    Ok(ExitCode::SUCCESS)
 }
 
 fn run(args: RunArgs, ort_lib: Option<PathBuf>, quiet: bool) -> anyhow::Result<ExitCode> {
@@ -237,6 +461,44 @@ fn run(args: RunArgs, ort_lib: Option<PathBuf>, quiet: bool) -> anyhow::Result<E
             summary.counts.partial,
             summary.out.display()
         );
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn eval(args: EvalArgs, ort_lib: Option<PathBuf>) -> anyhow::Result<ExitCode> {
+    if let Some(level) = &args.assume_sensitivity
+        && arkiv::record::Level::parse(level).is_none()
+    {
+        return Err(Error::Usage(format!(
+            "--assume-sensitivity `{level}` is not one of S1…S5"
+        ))
+        .into());
+    }
+    arkiv::runtime::init(ort_lib.as_deref())?;
+    let mut classifier = arkiv::classify::Classifier::load(&args.model, ClassifyParams::default())?;
+    let assume = arkiv::eval::Assume {
+        category: args.assume_category,
+        sensitivity: args.assume_sensitivity,
+    };
+    let mut examples = arkiv::eval::read_examples(&args.data, &assume)?;
+    if let Some(limit) = args.limit {
+        examples.truncate(limit);
+    }
+    let labels = classifier.package().labels.clone();
+    let params = arkiv::decide::DecideParams {
+        category_threshold: labels.thresholds.category,
+        sensitivity_threshold: labels.thresholds.sensitivity,
+        min_text_chars: args.min_text_chars,
+        ..arkiv::decide::DecideParams::default()
+    };
+    let (report, rows) = arkiv::eval::evaluate(&mut classifier, &examples, &params, 64)?;
+    if let Some(path) = &args.predictions {
+        arkiv::eval::write_predictions(path, &rows)?;
+    }
+    if args.json {
+        println!("{}", serde_json::to_string_pretty(&report)?);
+    } else {
+        print!("{}", arkiv::eval::render(&report));
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -16,7 +16,7 @@ use crossbeam_channel::{Receiver, Sender, bounded};
 use indicatif::{ProgressBar, ProgressStyle};
 use sha2::{Digest, Sha256};
 
-use crate::classify::{ClassifyParams, Classifier};
+use crate::classify::{Classifier, ClassifyParams};
 use crate::decide::{self, DecideParams};
 use crate::error::{Error, Result};
 use crate::ingest::{self, IngestParams};
@@ -48,8 +48,14 @@ impl Shard {
         let (k, n) = s
             .split_once('/')
             .ok_or_else(|| format!("shard `{s}` must look like K/N, e.g. 0/4"))?;
-        let index: u32 = k.trim().parse().map_err(|_| format!("shard index `{k}` is not a number"))?;
-        let count: u32 = n.trim().parse().map_err(|_| format!("shard count `{n}` is not a number"))?;
+        let index: u32 = k
+            .trim()
+            .parse()
+            .map_err(|_| format!("shard index `{k}` is not a number"))?;
+        let count: u32 = n
+            .trim()
+            .parse()
+            .map_err(|_| format!("shard count `{n}` is not a number"))?;
         if count == 0 || index >= count {
             return Err(format!("shard {index}/{count}: need 0 ≤ K < N"));
         }
@@ -170,7 +176,11 @@ pub fn new_run_id() -> String {
             .unwrap_or(0),
     );
     h.write_u32(std::process::id());
-    format!("{}-{:06x}", Utc::now().format("%Y%m%dT%H%M%SZ"), h.finish() & 0xFF_FFFF)
+    format!(
+        "{}-{:06x}",
+        Utc::now().format("%Y%m%dT%H%M%SZ"),
+        h.finish() & 0xFF_FFFF
+    )
 }
 
 /// Runs the pipeline over the inputs into the dataset.
@@ -182,7 +192,9 @@ pub fn run(opts: &RunOptions) -> Result<RunSummary> {
     let labels = classifier.package().labels.clone();
     let decide_params = DecideParams {
         category_threshold: opts.thresholds.map_or(labels.thresholds.category, |t| t.0),
-        sensitivity_threshold: opts.thresholds.map_or(labels.thresholds.sensitivity, |t| t.1),
+        sensitivity_threshold: opts
+            .thresholds
+            .map_or(labels.thresholds.sensitivity, |t| t.1),
         min_ocr_confidence: opts.min_ocr_confidence,
         min_text_chars: opts.min_text_chars,
     };
@@ -200,6 +212,10 @@ pub fn run(opts: &RunOptions) -> Result<RunSummary> {
         sink::existing_doc_ids(&opts.out)?
     };
     let run_id = new_run_id();
+    let alive = sink::lock_run(&opts.out, &run_id)?;
+    for path in sink::recover(&opts.out)? {
+        tracing::info!("removed {} left by an interrupted run", path.display());
+    }
     let ctx = RunContext {
         run_id: run_id.clone(),
         model_id: classifier.package().model_id.clone(),
@@ -325,7 +341,11 @@ pub fn run(opts: &RunOptions) -> Result<RunSummary> {
         arkiv_version: env!("CARGO_PKG_VERSION").to_string(),
         started_at: started_at.to_rfc3339_opts(SecondsFormat::Secs, true),
         finished_at: Utc::now().to_rfc3339_opts(SecondsFormat::Secs, true),
-        inputs: opts.inputs.iter().map(|p| p.display().to_string()).collect(),
+        inputs: opts
+            .inputs
+            .iter()
+            .map(|p| p.display().to_string())
+            .collect(),
         shard: format!("{}/{}", opts.shard.index, opts.shard.count),
         model: ModelInfo {
             id: classifier.package().model_id.clone(),
@@ -341,6 +361,7 @@ pub fn run(opts: &RunOptions) -> Result<RunSummary> {
         elapsed_seconds: elapsed.as_secs_f64(),
     };
     manifest::write(&opts.out, &manifest_doc)?;
+    sink::unlock_run(&opts.out, &run_id, alive);
     Ok(RunSummary {
         run_id: run_id.clone(),
         out: opts.out.clone(),
@@ -348,10 +369,7 @@ pub fn run(opts: &RunOptions) -> Result<RunSummary> {
         categories,
         sensitivities,
         elapsed,
-        manifest: opts
-            .out
-            .join(sink::RUNS_DIR)
-            .join(format!("{run_id}.json")),
+        manifest: opts.out.join(sink::RUNS_DIR).join(format!("{run_id}.json")),
     })
 }
 
@@ -496,13 +514,7 @@ fn analyse(
         .map(|((document, text), prediction)| {
             let findings = scanner.scan(&text);
             let text_masked = pii::mask(&text, &findings);
-            let decision = decide::decide(
-                &document,
-                &text,
-                &findings,
-                prediction.as_ref(),
-                params,
-            );
+            let decision = decide::decide(&document, &text, &findings, prediction.as_ref(), params);
             DocumentRecord {
                 document,
                 text,

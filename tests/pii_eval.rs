@@ -52,7 +52,11 @@ impl Counts {
 }
 
 fn ratio(a: usize, b: usize) -> f64 {
-    if b == 0 { f64::NAN } else { a as f64 / b as f64 }
+    if b == 0 {
+        f64::NAN
+    } else {
+        a as f64 / b as f64
+    }
 }
 
 fn overlaps(f: &Finding, g: &Gold) -> bool {
@@ -74,7 +78,10 @@ fn score(
             if found.iter().any(|f| overlaps(f, g)) {
                 c.found += 1;
             }
-            if found.iter().any(|f| f.kind == g.kind && f.start == g.start && f.end == g.end) {
+            if found
+                .iter()
+                .any(|f| f.kind == g.kind && f.start == g.start && f.end == g.end)
+            {
                 c.exact += 1;
             }
         }
@@ -164,37 +171,46 @@ fn labelled_forms(rows: &[Value]) -> Vec<(String, Vec<Gold>)> {
         let parts: Vec<(String, Option<(PiiKind, &str)>)> = match i % 4 {
             0 => vec![
                 ("姓名：".into(), None),
-                (name.into(), Some((PiiKind::PersonName, "person_name (labelled)"))),
+                (name.into(), Some((PiiKind::PersonName, "person_name"))),
                 ("  性别：女  年龄：43岁\n身份证号：".into(), None),
-                (id.clone(), Some((PiiKind::CnId, class_of(PiiKind::CnId, &id)))),
+                (
+                    id.clone(),
+                    Some((PiiKind::CnId, class_of(PiiKind::CnId, &id))),
+                ),
                 ("\n联系电话：".into(), None),
                 (phone.into(), Some((PiiKind::Phone, "phone"))),
                 ("\n家庭住址：".into(), None),
-                (addr.into(), Some((PiiKind::Address, "address (labelled)"))),
+                (addr.into(), Some((PiiKind::Address, "address"))),
                 ("\n".into(), None),
             ],
             1 => vec![
                 ("患者姓名 ".into(), None),
-                (name.into(), Some((PiiKind::PersonName, "person_name (labelled)"))),
+                (name.into(), Some((PiiKind::PersonName, "person_name"))),
                 (" 住院号 ".into(), None),
                 (mrn.clone(), Some((PiiKind::Mrn, "mrn"))),
                 (" 床号 12\n主治医师：".into(), None),
-                (doctor.into(), Some((PiiKind::PersonName, "person_name (labelled)"))),
+                (doctor.into(), Some((PiiKind::PersonName, "person_name"))),
                 ("\n出生日期：1980年8月27日".into(), None),
             ],
             2 => vec![
                 ("姓 名 : ".into(), None),
-                (spaced_name.clone(), Some((PiiKind::PersonName, "person_name (labelled)"))),
+                (
+                    spaced_name.clone(),
+                    Some((PiiKind::PersonName, "person_name")),
+                ),
                 ("   身份证号 : ".into(), None),
-                (spaced_id.clone(), Some((PiiKind::CnId, class_of(PiiKind::CnId, &id)))),
+                (
+                    spaced_id.clone(),
+                    Some((PiiKind::CnId, class_of(PiiKind::CnId, &id))),
+                ),
                 ("   手机 : ".into(), None),
                 (wide_phone.clone(), Some((PiiKind::Phone, "phone"))),
             ],
             _ => vec![
                 ("申请人签名：".into(), None),
-                (name.into(), Some((PiiKind::PersonName, "person_name (labelled)"))),
+                (name.into(), Some((PiiKind::PersonName, "person_name"))),
                 ("  联系人：".into(), None),
-                (doctor.into(), Some((PiiKind::PersonName, "person_name (labelled)"))),
+                (doctor.into(), Some((PiiKind::PersonName, "person_name"))),
                 ("  日期：2023年5月6日".into(), None),
             ],
         };
@@ -237,17 +253,29 @@ fn texts(rows: &[Value]) -> Vec<String> {
 }
 
 fn pct(x: f64) -> String {
-    if x.is_nan() { "–".into() } else { format!("{:.1}%", 100.0 * x) }
+    if x.is_nan() {
+        "–".into()
+    } else {
+        format!("{:.1}%", 100.0 * x)
+    }
 }
 
 fn print_scores(out: &mut String, set: &str, table: &BTreeMap<String, Counts>) {
     for (class, c) in table {
         let (recall, exact, gold) = if c.gold > 0 {
-            (pct(c.recall()), pct(ratio(c.exact, c.gold)), c.gold.to_string())
+            (
+                pct(c.recall()),
+                pct(ratio(c.exact, c.gold)),
+                c.gold.to_string(),
+            )
         } else {
             ("–".into(), "–".into(), "–".into())
         };
-        let precision = if c.predicted > 0 { pct(c.precision()) } else { "–".into() };
+        let precision = if c.predicted > 0 {
+            pct(c.precision())
+        } else {
+            "–".into()
+        };
         writeln!(
             out,
             "| {set} | {class} | {gold} | {recall} | {exact} | {} | {precision} |",
@@ -269,7 +297,11 @@ fn pii_evaluation() {
     out.push_str("|---|---|---|---|---|---|---|\n");
     let mut failures = Vec::new();
     let mut check = |what: String, value: f64, target: f64, higher: bool| {
-        let ok = if higher { value >= target } else { value <= target };
+        let ok = if higher {
+            value >= target
+        } else {
+            value <= target
+        };
         if !ok {
             failures.push(format!("{what}: {value:.4} (target {target})"));
         }
@@ -277,7 +309,13 @@ fn pii_evaluation() {
 
     if let Some(rows) = load(&dir, "pii_zh_multipriv_synthetic/zh.spans.jsonl") {
         let docs = ner_docs(&rows);
-        let kinds = [PiiKind::CnId, PiiKind::Phone, PiiKind::Email, PiiKind::PersonName, PiiKind::Address];
+        let kinds = [
+            PiiKind::CnId,
+            PiiKind::Phone,
+            PiiKind::Email,
+            PiiKind::PersonName,
+            PiiKind::Address,
+        ];
         let t = score(&scanner, &docs, &kinds);
         print_scores(&mut out, "multipriv zh (running text)", &t);
         let g = |k: &str| t.get(k).copied().unwrap_or_default();
@@ -285,7 +323,12 @@ fn pii_evaluation() {
             check(format!("multipriv {k} recall"), g(k).recall(), 0.995, true);
         }
         for k in ["cn_id", "phone", "email"] {
-            check(format!("multipriv {k} precision"), g(k).precision(), 0.99, true);
+            check(
+                format!("multipriv {k} precision"),
+                g(k).precision(),
+                0.99,
+                true,
+            );
         }
 
         let forms = labelled_forms(&rows);
@@ -300,9 +343,24 @@ fn pii_evaluation() {
         let t = score(&scanner, &forms, &all);
         print_scores(&mut out, "labelled forms (from multipriv)", &t);
         let g = |k: &str| t.get(k).copied().unwrap_or_default();
-        check("forms person_name recall".into(), g("person_name (labelled)").recall(), 0.95, true);
-        check("forms phone recall".into(), g("phone").recall(), 0.995, true);
-        check("forms cn_id (checksum-valid) recall".into(), g("cn_id (checksum-valid)").recall(), 0.995, true);
+        check(
+            "forms person_name recall".into(),
+            g("person_name").recall(),
+            0.95,
+            true,
+        );
+        check(
+            "forms phone recall".into(),
+            g("phone").recall(),
+            0.995,
+            true,
+        );
+        check(
+            "forms cn_id (checksum-valid) recall".into(),
+            g("cn_id (checksum-valid)").recall(),
+            0.995,
+            true,
+        );
     }
 
     for (set, rel) in [
@@ -311,17 +369,36 @@ fn pii_evaluation() {
         ("msra test", "ner_zh_msra/test.spans.jsonl"),
     ] {
         if let Some(rows) = load(&dir, rel) {
-            let t = score(&scanner, &ner_docs(&rows), &[PiiKind::PersonName, PiiKind::Address]);
+            let t = score(
+                &scanner,
+                &ner_docs(&rows),
+                &[PiiKind::PersonName, PiiKind::Address],
+            );
             print_scores(&mut out, set, &t);
         }
     }
 
-    out.push_str("\n| set | characters | findings per 10,000 characters (by type) |\n|---|---|---|\n");
+    out.push_str(
+        "\n| set | characters | findings per 10,000 characters (by type) |\n|---|---|---|\n",
+    );
     for (set, rels) in [
-        ("cls_zh_thucnews_titles dev+test", &["cls_zh_thucnews_titles/dev.jsonl", "cls_zh_thucnews_titles/test.jsonl"][..]),
-        ("emr_zh_ccks2017_sections", &["emr_zh_ccks2017_sections/records.spans.jsonl"][..]),
+        (
+            "cls_zh_thucnews_titles dev+test",
+            &[
+                "cls_zh_thucnews_titles/dev.jsonl",
+                "cls_zh_thucnews_titles/test.jsonl",
+            ][..],
+        ),
+        (
+            "emr_zh_ccks2017_sections",
+            &["emr_zh_ccks2017_sections/records.spans.jsonl"][..],
+        ),
     ] {
-        let rows: Vec<Value> = rels.iter().filter_map(|r| load(&dir, r)).flatten().collect();
+        let rows: Vec<Value> = rels
+            .iter()
+            .filter_map(|r| load(&dir, r))
+            .flatten()
+            .collect();
         if rows.is_empty() {
             continue;
         }
@@ -332,12 +409,27 @@ fn pii_evaluation() {
             .iter()
             .map(|(k, n)| format!("{k} {:.2}", per10k(*n)))
             .collect();
-        writeln!(out, "| {set} | {chars} | {:.2} ({}) |", per10k(total), detail.join(", ")).unwrap();
+        writeln!(
+            out,
+            "| {set} | {chars} | {:.2} ({}) |",
+            per10k(total),
+            detail.join(", ")
+        )
+        .unwrap();
         if set.starts_with("cls_zh_thucnews") {
-            check("news findings per 10k chars".into(), per10k(total), 1.0, false);
+            check(
+                "news findings per 10k chars".into(),
+                per10k(total),
+                1.0,
+                false,
+            );
         }
     }
 
     println!("{out}");
-    assert!(failures.is_empty(), "targets missed:\n{}", failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "targets missed:\n{}",
+        failures.join("\n")
+    );
 }

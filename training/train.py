@@ -30,14 +30,19 @@ def parse_args(argv=None):
     p.add_argument("--out", required=True, help="package directory to write, e.g. models/default")
     p.add_argument("--name", help="package name (default: the --out directory's name)")
     p.add_argument("--version", default="0.1.0")
-    p.add_argument("--epochs", type=int, default=12)
+    p.add_argument("--epochs", type=int, default=3)
     p.add_argument("--dim", type=int, default=64)
-    p.add_argument("--hidden", type=int, default=64, help="hidden layer width, 0 for none")
+    p.add_argument("--hidden", type=int, default=0, help="hidden layer width, 0 for none")
     p.add_argument("--buckets", type=int, default=40000, help="hashed bigram buckets")
     p.add_argument("--vocab-size", type=int, default=12000)
     p.add_argument("--limit-alphabet", type=int, default=6000)
     p.add_argument("--batch-size", type=int, default=64)
     p.add_argument("--lr", type=float, default=0.01)
+    p.add_argument("--token-dropout", type=float, default=0.1, help="share of tokens masked in training")
+    p.add_argument("--template-dropout", type=float, default=0.95,
+                   help="drop rate of tokens/bigrams seen in one train template only (halved at two, ...)")
+    p.add_argument("--fragments", type=float, default=0.25, help="share of passes on a random passage")
+    p.add_argument("--weight-decay", type=float, default=0.01, help="decoupled weight decay (AdamW)")
     p.add_argument("--undercall", type=float, default=1.0, help="weight of the under-call cost")
     p.add_argument("--max-length", type=int, default=512)
     p.add_argument("--target-category-accuracy", type=float, default=0.98)
@@ -144,6 +149,10 @@ def run(args, argv) -> None:
         batch_size=args.batch_size,
         lr=args.lr,
         undercall=args.undercall,
+        token_dropout=args.token_dropout,
+        fragments=args.fragments,
+        template_dropout=args.template_dropout,
+        weight_decay=args.weight_decay,
         max_length=args.max_length,
         max_steps=5 if args.smoke else 0,
         seed=args.seed,

@@ -5,6 +5,7 @@ from dataclasses import dataclass
 
 from . import VERSION
 from .doc import Doc, Page, Style, layout, page_texts
+from .phrases import enrich
 from .templates import Template, all_templates, splits
 from .templates.common import G
 
@@ -45,6 +46,17 @@ def _convert_doc(doc: Doc, fn):
         doc.page_header = _convert_segs(doc.page_header, fn)
 
 
+def _archive_stamp(rng: random.Random, g: G, lang: str):
+    """Rows of the filing stamp: fonds number, year, item number, office, retention, pages."""
+    year = str(g.year)
+    if lang == "en":
+        return [(("Fonds", f"J{rng.randint(1, 99):03d}"), ("Year", year), ("Item", f"{rng.randint(1, 999):04d}")),
+                (("Office", g.pick(["ADM", "MED", "FIN", "HR"])), ("Retention", g.pick(["Permanent", "30 yrs", "10 yrs"])),
+                 ("Pages", str(rng.randint(1, 9))))]
+    return [(("全宗号", f"J{rng.randint(1, 99):03d}"), ("年度", year), ("件号", f"{rng.randint(1, 999):04d}")),
+            (("机构", g.f.admin_dept()[:4]), ("保管期限", g.pick(["永久", "30年", "10年"])), ("页数", str(rng.randint(1, 9))))]
+
+
 @dataclass
 class Generated:
     record: dict
@@ -81,6 +93,9 @@ def generate(seed: int, tpl: Template, index: int, split_of: dict[str, str] | No
     g = G(rng, level, lang)
     doc = Doc()
     tpl.fn(g, doc)
+    enrich(g, doc, tpl.category)
+    if rng.random() < 0.25:
+        doc.archive_stamp = _archive_stamp(rng, g, lang)
     if lang == "zh-Hant":
         _convert_doc(doc, _s2t)
     style = _style(rng, lang)

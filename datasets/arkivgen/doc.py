@@ -110,6 +110,7 @@ class Doc:
     def __init__(self):
         self.blocks: list = []
         self.page_header = None
+        self.archive_stamp = None   # rows of (label, value) for the 归档章 box, top right of page 1
 
     def marking(self, text):
         """A secrecy or handling marking printed top-left in bold."""
@@ -219,6 +220,34 @@ class _Layout:
         self.lh = style.size * style.leading
         self.bottom = PAGE_H - style.margin_b - (self.lh * 1.5 if style.footer != "none" else 0)
         self._new_page()
+        if doc.archive_stamp:
+            self._archive_stamp(doc.archive_stamp)
+
+    def _archive_stamp(self, rows):
+        """The filing stamp (归档章) archivists put in the top-right margin of the first page."""
+        size = 7.5
+        pad = 2.5
+        cells = [[t for pair in row for t in pair] for row in rows]
+        ncol = max(len(r) for r in cells)
+        widths = [max(text_w(r[j], size) for r in cells if j < len(r)) + 2 * pad for j in range(ncol)]
+        x1 = PAGE_W - self.st.margin_r
+        x0 = x1 - sum(widths)
+        rh = size * 1.7
+        y0 = max(14.0, self.st.margin_t - rh * len(rows) - 8)
+        ops = self.page.ops
+        for i, r in enumerate(cells):
+            y = y0 + i * rh
+            x = x0
+            for j, t in enumerate(r):
+                self._text(x + pad, y, size, "regular", [t], rh)
+                x += widths[j]
+            self.page.lines.append([" ".join(r)])
+        for i in range(len(rows) + 1):
+            ops.append(("l", x0, y0 + i * rh, x1, y0 + i * rh, 0.8))
+        x = x0
+        for w in [0] + widths:
+            x += w
+            ops.append(("l", x, y0, x, y0 + rh * len(rows), 0.8))
 
     # -- pages ------------------------------------------------------------------------------
     def _new_page(self):

@@ -26,6 +26,7 @@ GIVEN_CHARS = list(
     "利民福庆安泰卫兵长青松柏林森正清源润泽晖光耀天翔鸿远卓越亦凡若曦沐晴诗语书瑾锦程家豪俊杰承志泓锐"
     "昊铭煜祺睿哲彦廷晋楷毅诚朗鑫淼焱尧舜禹宸珂瑜琬玥珊韵婉妍媛蓉蕊菲薇茜芸芷萱荷莲菊竹梦露霏岚"
     "秋冬晗曜星辰启航远航少华继红爱华红梅玉兰淑珍桂英秀兰凤英建华国庆跃进卫东向阳"
+    "懿彤馨蔚婧雯靖炜琛璟霖旭昕骏驰川岳峻崇铮钧淳澄沛汐渝恺昱晟炅熙"
 )
 
 EN_GIVEN = ["James", "Emma", "Olivia", "Lucas", "Sophie", "Daniel", "Grace", "Henry", "Laura",
@@ -341,6 +342,22 @@ EDUCATION = ["大专", "本科", "硕士研究生", "博士研究生"]
 POLITICAL = ["中共党员", "共青团员", "群众", "民主党派"]
 ETHNIC = ["汉族"] * 12 + ["回族", "满族", "壮族", "蒙古族", "土家族", "苗族"]
 
+# department keyword -> substrings of plausible drug names
+DEPT_DRUGS = {
+    "心血管": ["阿司匹林", "氯吡格雷", "他汀", "地平", "沙坦", "洛尔", "呋塞米", "螺内酯", "地高辛", "胺碘酮", "硝酸", "肝素", "华法林", "利伐沙班"],
+    "呼吸": ["阿莫西林", "头孢", "左氧氟沙星", "阿奇霉素", "氨溴索", "孟鲁司特", "布地奈德", "沙丁胺醇", "甲泼尼龙"],
+    "内分泌": ["二甲双胍", "格列美脲", "阿卡波糖", "胰岛素", "左甲状腺素", "甲巯咪唑", "阿托伐他汀"],
+    "消化": ["奥美拉唑", "泮托拉唑", "雷贝拉唑", "铝碳酸镁", "多潘立酮", "蒙脱石", "乳果糖", "甘草酸", "人血白蛋白"],
+    "神经": ["阿司匹林", "氯吡格雷", "阿托伐他汀", "甘露醇", "左乙拉西坦", "卡马西平", "多巴丝肼", "甲钴胺"],
+    "肾": ["促红素", "蔗糖铁", "骨化三醇", "碳酸钙", "呋塞米", "叶酸", "氯化钾"],
+    "骨": ["塞来昔布", "布洛芬", "碳酸钙", "阿仑膦酸", "骨化三醇", "氨基葡萄糖", "低分子量肝素", "头孢唑林"],
+    "外科": ["头孢", "甲硝唑", "泮托拉唑", "复方氨基酸", "氯化钠", "葡萄糖", "曲马多", "低分子量肝素"],
+    "血液": ["叶酸", "蔗糖铁", "甲钴胺", "地塞米松", "人血白蛋白"],
+    "儿": ["阿莫西林", "头孢", "布洛芬", "对乙酰氨基酚", "蒙脱石", "氨溴索", "布地奈德"],
+    "感染": ["头孢", "左氧氟沙星", "美罗培南", "万古霉素", "奥司他韦", "氟康唑", "甘草酸"],
+    "风湿": ["泼尼松", "甲泼尼龙", "塞来昔布", "叶酸", "碳酸钙"],
+}
+
 DIGITS_CN = "零壹贰叁肆伍陆柒捌玖"
 
 
@@ -539,7 +556,13 @@ class Fields:
         prov_short = prov.replace("省", "").replace("壮族自治区", "").replace("回族自治区", "")
         prov_short = prov_short.replace("维吾尔自治区", "").replace("自治区", "").replace("市", "")
         name = pat.format(city=city, prov=prov_short, district=dist)
-        short = self.pick(["市一院", "市人医", "中心院", "院", "附院", "中医院"])
+        abbrev = {"第一人民医院": "一院", "第二人民医院": "二院", "第三人民医院": "三院", "中心医院": "中心院",
+                  "中医医院": "中医院", "妇幼保健院": "妇幼", "{city}人民医院": "人医", "中西医结合医院": "中西医",
+                  "省立医院": "省医", "医学院附属医院": "附院", "第六人民医院": "六院", "仁济医院": "仁济",
+                  "传染病医院": "传染病院", "精神卫生中心": "精卫", "儿童医院": "儿院", "{district}人民医院": "区医院"}
+        key = pat.split("}")[-1] if pat.split("}")[-1] not in ("人民医院",) else pat
+        place = (dist if "{district}" in pat else prov_short if "{prov}" in pat else city).rstrip("市区县")
+        short = place[:2] + abbrev.get(key, "院")
         return {"name": name, "short": short, "region": region, "city": city,
                 "address": f"{city}{dist}{self.pick(STREETS)}{self.rng.randint(1, 300)}号"}
 
@@ -566,9 +589,15 @@ class Fields:
             pool = [d for d in DIAGNOSES if d[3] == special]
         return self.pick(pool)
 
-    def drugs(self, k: int, special: str | None = None):
+    def drugs(self, k: int, special: str | None = None, dept: str | None = None):
+        """k drugs; plausible for the department when given; the first one special-category
+        (e.g. an antiretroviral) when `special` names a group."""
         ordinary = [d for d in DRUGS if not d[3]]
-        out = self.sample(ordinary, k)
+        keys = next((v for kw, v in DEPT_DRUGS.items() if dept and kw in dept), None)
+        pool = [d for d in ordinary if keys and any(x in d[0] for x in keys)]
+        if len(pool) < k:
+            pool += self.sample([d for d in ordinary if d not in pool], k - len(pool) + 2)
+        out = self.sample(pool, k)
         if special:
             sp = [d for d in DRUGS if d[3] == special]
             if sp:

@@ -3,7 +3,7 @@
 import math
 from functools import lru_cache
 
-from PIL import Image, ImageDraw, ImageFont
+from PIL import Image, ImageChops, ImageDraw, ImageFont
 
 from .doc import PAGE_H, PAGE_W, Page, Style, font_spec
 
@@ -24,7 +24,7 @@ def _font_for(style: Style, role: str, px: int):
     return _font(path, index, max(6, px))
 
 
-def _stamp(size_px: int, outer: str, inner: str, style: Style, ink: int) -> Image.Image:
+def stamp_mask(size_px: int, outer: str, inner: str, style: Style, ink: int) -> Image.Image:
     """A round seal as an 'L' mask (255 = ink): ring, text along the upper arc, star, inner text."""
     s = size_px
     im = Image.new("L", (s, s), 0)
@@ -73,13 +73,11 @@ def render_page(page: Page, style: Style, dpi: int, stamp_ink: int = 200, stamp_
             stamps.append(op)
     for _, cx, cy, r, outer, inner in stamps:
         s = int(2 * r * k)
-        mask = _stamp(s, outer, inner, style, stamp_ink)
+        mask = stamp_mask(s, outer, inner, style, stamp_ink)
         # a red seal scanned in grayscale: mid-grey ink, multiplied over the text beneath
         x0, y0 = int(cx * k - s / 2), int(cy * k - s / 2)
         region = im.crop((x0, y0, x0 + s, y0 + s))
         grey = Image.new("L", (s, s), stamp_grey)
         darker = Image.composite(grey, region, mask)
-        darker = Image.fromarray_like if False else darker
-        from PIL import ImageChops
         im.paste(ImageChops.darker(region, darker), (x0, y0))
     return im

@@ -72,7 +72,8 @@ impl Classifier {
         let package = ModelPackage::open(dir)?;
         let tokenizer = Tokenizer::from_file(&package.tokenizer_path)
             .map_err(|e| Error::model(dir, format!("tokenizer.json cannot be loaded: {e}")))?;
-        let options_err = |e: ort::Error<_>| Error::model(dir, format!("ONNX session options: {e}"));
+        let options_err =
+            |e: ort::Error<_>| Error::model(dir, format!("ONNX session options: {e}"));
         let session = Session::builder(crate::runtime::environment()?)
             .map_err(|e| Error::model(dir, format!("ONNX session: {e}")))?
             .with_optimization_level(GraphOptimizationLevel::Level3)
@@ -108,7 +109,9 @@ impl Classifier {
             if !outputs.contains(&name) {
                 return Err(Error::model(
                     &self.package.dir,
-                    format!("model.onnx has no output `{name}` (outputs: {outputs:?}); see SPEC §6"),
+                    format!(
+                        "model.onnx has no output `{name}` (outputs: {outputs:?}); see SPEC §6"
+                    ),
                 ));
             }
         }

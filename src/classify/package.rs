@@ -106,7 +106,9 @@ fn validate(labels: &Labels) -> std::result::Result<(), String> {
         ("sensitivity", labels.temperatures.sensitivity),
     ] {
         if !(t.is_finite() && t > 0.0) {
-            return Err(format!("labels.json: temperature of {head} must be positive"));
+            return Err(format!(
+                "labels.json: temperature of {head} must be positive"
+            ));
         }
     }
     if labels.max_length < 2 {

@@ -144,7 +144,9 @@ pub fn open(
 /// Decodes one page: pixels for OCR, or the text layer of a PDF page that has real text.
 pub fn load_page(job: &PageJob, params: &IngestParams) -> Result<PageInput, IngestError> {
     match job.media_type {
-        MediaType::Png | MediaType::Jpeg => raster::decode_single(&job.data, job.media_type, params),
+        MediaType::Png | MediaType::Jpeg => {
+            raster::decode_single(&job.data, job.media_type, params)
+        }
         MediaType::Tiff => raster::decode_tiff_page(&job.data, job.page_no, params),
         MediaType::Pdf => pdf::load_page(&job.path, job.page_no, params),
         MediaType::Unknown => Err(IngestError::new("not a supported document")),

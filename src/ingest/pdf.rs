@@ -35,7 +35,11 @@ pub fn count_pages(path: &Path, params: &IngestParams) -> Result<u32, IngestErro
 
 /// Produces page `page_no`: its text layer when it holds real text, else the page rasterised at
 /// `params.pdf_dpi`.
-pub fn load_page(path: &Path, page_no: u32, params: &IngestParams) -> Result<PageInput, IngestError> {
+pub fn load_page(
+    path: &Path,
+    page_no: u32,
+    params: &IngestParams,
+) -> Result<PageInput, IngestError> {
     let page = page_no.to_string();
     let file = path.as_os_str().to_owned();
     let text = run_tool(
@@ -210,7 +214,11 @@ fn run_tool(
         return Ok(out);
     }
     let message = String::from_utf8_lossy(&err);
-    let message = message.lines().find(|l| !l.trim().is_empty()).unwrap_or("").trim();
+    let message = message
+        .lines()
+        .find(|l| !l.trim().is_empty())
+        .unwrap_or("")
+        .trim();
     if message.contains("Incorrect password") || message.to_lowercase().contains("encrypt") {
         return Err(IngestError::new(
             "encrypted PDF: it needs a password; decrypt it (e.g. with qpdf --decrypt) and run again",
@@ -218,7 +226,11 @@ fn run_tool(
     }
     Err(IngestError::new(format!(
         "broken PDF ({program}: {})",
-        if message.is_empty() { "no message" } else { message }
+        if message.is_empty() {
+            "no message"
+        } else {
+            message
+        }
     )))
 }
 

@@ -81,7 +81,8 @@ fn tiff_decoder<'a>(
     params: &IngestParams,
 ) -> Result<Decoder<Cursor<&'a [u8]>>, IngestError> {
     let mut limits = tiff::decoder::Limits::default();
-    limits.decoding_buffer_size = usize::try_from(params.max_pixels.saturating_mul(8)).unwrap_or(usize::MAX);
+    limits.decoding_buffer_size =
+        usize::try_from(params.max_pixels.saturating_mul(8)).unwrap_or(usize::MAX);
     limits.intermediate_buffer_size = limits.decoding_buffer_size;
     Decoder::new(Cursor::new(data))
         .map(|d| d.with_limits(limits))
@@ -94,16 +95,16 @@ pub fn count_tiff_pages(data: &[u8], params: &IngestParams) -> Result<u32, Inges
     let mut pages = 0u32;
     loop {
         pages += 1;
-        let (w, h) = decoder.dimensions().map_err(|e| {
-            IngestError::new(format!("corrupt TIFF page {pages}: {e}"))
-        })?;
+        let (w, h) = decoder
+            .dimensions()
+            .map_err(|e| IngestError::new(format!("corrupt TIFF page {pages}: {e}")))?;
         check_pixels(w, h, params).map_err(|e| IngestError::new(format!("page {pages}: {e}")))?;
         if pages > params.max_pages || !decoder.more_images() {
             break;
         }
-        decoder
-            .next_image()
-            .map_err(|e| IngestError::new(format!("corrupt or truncated TIFF after page {pages}: {e}")))?;
+        decoder.next_image().map_err(|e| {
+            IngestError::new(format!("corrupt or truncated TIFF after page {pages}: {e}"))
+        })?;
     }
     Ok(pages)
 }
@@ -249,7 +250,8 @@ mod tests {
     fn png_bytes(w: u32, h: u32) -> Vec<u8> {
         let img = GrayImage::from_pixel(w, h, image::Luma([200]));
         let mut out = Vec::new();
-        img.write_to(&mut Cursor::new(&mut out), ImageFormat::Png).unwrap();
+        img.write_to(&mut Cursor::new(&mut out), ImageFormat::Png)
+            .unwrap();
         out
     }
 
@@ -303,7 +305,8 @@ mod tests {
             let mut enc = tiff::encoder::TiffEncoder::new(Cursor::new(&mut out)).unwrap();
             for shade in [10u8, 200u8] {
                 let px = vec![shade; 16 * 8];
-                enc.write_image::<tiff::encoder::colortype::Gray8>(16, 8, &px).unwrap();
+                enc.write_image::<tiff::encoder::colortype::Gray8>(16, 8, &px)
+                    .unwrap();
             }
         }
         let params = IngestParams::default();

@@ -27,7 +27,10 @@ pub fn sniff(data: &[u8]) -> MediaType {
 /// A short human description of unrecognised content, for error messages.
 pub fn describe(data: &[u8]) -> String {
     let head = &data[..data.len().min(512)];
-    if std::str::from_utf8(head).is_ok() || head.iter().all(|&b| b >= 0x09) {
+    let texty = |b: u8| b >= 0x20 || matches!(b, b'\t' | b'\n' | b'\r');
+    if head.iter().all(|&b| texty(b) || b >= 0x80)
+        && std::str::from_utf8(head).map_or_else(|e| e.error_len().is_none(), |_| true)
+    {
         "text or other non-document content".into()
     } else {
         let hex: Vec<String> = data.iter().take(8).map(|b| format!("{b:02x}")).collect();

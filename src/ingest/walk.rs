@@ -84,7 +84,11 @@ mod tests {
         let found: Vec<PathBuf> = walk(root).into_iter().map(|e| e.path).collect();
         assert_eq!(
             found,
-            vec![root.join("a.png"), root.join("b/1.png"), root.join("b/2.png")]
+            vec![
+                root.join("a.png"),
+                root.join("b/1.png"),
+                root.join("b/2.png")
+            ]
         );
     }
 

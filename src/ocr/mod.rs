@@ -4,6 +4,7 @@
 //! [`OcrPage`], cleaning the image first ([`preprocess`]) and fixing upside-down or sideways
 //! pages with the engine's orientation detection when the first reading looks poor.
 
+pub mod ppocr;
 pub mod preprocess;
 pub mod tesseract;
 
@@ -11,6 +12,7 @@ use image::GrayImage;
 
 use crate::record::{OcrPage, PageInput, TextSource, Word};
 
+pub use ppocr::PpOcr;
 pub use preprocess::CleanParams;
 pub use tesseract::Tesseract;
 

@@ -103,7 +103,11 @@ pub fn median3(src: &GrayImage) -> GrayImage {
     for y in 0..h {
         let ym = y.saturating_sub(1);
         let yp = (y + 1).min(h - 1);
-        let (r0, r1, r2) = (&s[ym * w..ym * w + w], &s[y * w..y * w + w], &s[yp * w..yp * w + w]);
+        let (r0, r1, r2) = (
+            &s[ym * w..ym * w + w],
+            &s[y * w..y * w + w],
+            &s[yp * w..yp * w + w],
+        );
         let row = &mut out[y * w..y * w + w];
         for x in 0..w {
             let xm = x.saturating_sub(1);

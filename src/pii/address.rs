@@ -17,15 +17,20 @@ pub struct AddressDetector;
 const MAX_VALUE: usize = 60;
 
 /// Characters that mark an address (administrative levels, streets, door numbers).
-const MARKERS: &str = "省市区县镇乡村路街道巷弄号栋幢楼室组屯里苑";
+const MARKERS: &str = "省市区县镇乡村路街道巷弄号栋幢楼室组屯里苑元寓厦座层";
 
 static PATTERN: LazyLock<Regex> = LazyLock::new(|| {
     let provinces = "北京|天津|上海|重庆|河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|海南|四川|贵州|云南|陕西|甘肃|青海|台湾|内蒙古|广西|西藏|宁夏|新疆|香港|澳门";
     let unit = r"(?:号|弄|栋|幢|座|室|楼|层|单元)";
     let pattern = format!(
-        r"(?:{provinces})(?:省|市|自治区|壮族自治区|回族自治区|维吾尔自治区|特别行政区)?(?:\p{{Han}}{{1,6}}?(?:市|自治州|州|盟|地区))?\p{{Han}}{{1,6}}?(?:区|县|旗|市)(?:[\p{{Han}}A-Za-z0-9]{{1,14}}?(?:路|街|大街|大道|道|巷|弄|胡同|镇|乡|村|小区|花园|苑|公寓|大厦|广场|新村|新区|街道))+(?:[A-Za-z]?\d+(?:-\d+)?{unit})*"
+        r"(?:{provinces})(?:省|市|自治区|壮族自治区|回族自治区|维吾尔自治区|特别行政区)?(?:\p{{Han}}{{1,6}}?(?:市|自治州|州|盟|地区))?\p{{Han}}{{1,6}}?(?:区|县|旗|市)(?:[\p{{Han}}A-Za-z0-9]{{1,14}}?(?:街道|大街|大道|胡同|小区|花园|公寓|大厦|广场|新村|新区|路|街|道|巷|弄|镇|乡|村|苑))+(?:[A-Za-z]?\d+(?:-\d+)?{unit})*"
     );
     Regex::new(&pattern).expect("address pattern is valid")
+});
+
+/// A door number: digits followed by a unit.
+static DOOR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\d+(?:-\d+)?(?:号|弄|栋|幢|座|室|楼|层|单元)").expect("door pattern is valid")
 });
 
 impl Detector for AddressDetector {
@@ -36,11 +41,9 @@ impl Detector for AddressDetector {
     fn detect(&self, text: &NormalizedText<'_>, out: &mut Vec<Finding>) {
         let s = text.as_str();
         for m in PATTERN.find_iter(s) {
-            let ends_in_number = m.as_str().ends_with(|c: char| "号弄栋幢座室楼层元".contains(c));
-            let rural = m.as_str().ends_with('村');
-            let confidence = if ends_in_number {
+            let confidence = if DOOR.is_match(m.as_str()) {
                 0.85
-            } else if rural {
+            } else if m.as_str().contains('村') {
                 0.75
             } else {
                 continue;
@@ -61,7 +64,8 @@ impl Detector for AddressDetector {
             let mut digits_in_row = 0;
             let mut run_start = pos;
             for (k, c) in s[pos..limit].chars().enumerate() {
-                if k >= MAX_VALUE || matches!(c, '\n' | '\r' | '。' | ',' | ';' | '；' | '、' | '|') {
+                if k >= MAX_VALUE || matches!(c, '\n' | '\r' | '。' | ',' | ';' | '；' | '、' | '|')
+                {
                     break;
                 }
                 if c == ' ' && !s[end + 1..].starts_with(|d: char| d.is_ascii_digit()) {
@@ -84,8 +88,15 @@ impl Detector for AddressDetector {
                 markers += usize::from(MARKERS.contains(c));
                 end += c.len_utf8();
             }
-            let end = pos + s[pos..end].trim_end().len();
-            if han >= 3 && markers >= 1 && s[pos..end].chars().count() >= 4 {
+            // Cut running text after the last address marker (`…文三路456号的企业主`).
+            let value = &s[pos..end];
+            let end = match value.rfind(|c: char| MARKERS.contains(c) || c.is_ascii_digit()) {
+                Some(i) if !value[i..].chars().skip(1).any(|c| c.is_ascii_digit()) => {
+                    pos + i + value[i..].chars().next().map_or(0, char::len_utf8)
+                }
+                _ => pos + value.trim_end().len(),
+            };
+            if han >= 3 && markers >= 2 && s[pos..end].chars().count() >= 4 {
                 out.push(text.finding(PiiKind::Address, pos..end, "address/label", 0.9));
             }
         }
@@ -107,14 +118,20 @@ mod tests {
     fn patterns_need_a_door_number_or_village() {
         assert_eq!(
             scan("现居住于黑龙江省哈尔滨市南岗区中山路123号，可通过"),
-            ["黑龙江省哈尔滨市南岗区中山路123号", "黑龙江省哈尔滨市南岗区中山路123号"]
+            [
+                "黑龙江省哈尔滨市南岗区中山路123号",
+                "黑龙江省哈尔滨市南岗区中山路123号"
+            ]
         );
         assert!(scan("浙江省杭州市西湖区一小区发生火灾").is_empty());
     }
 
     #[test]
     fn labelled_values() {
-        assert_eq!(scan("住址：承德市双滦区丝绸厂家属区，电话"), ["承德市双滦区丝绸厂家属区"]);
+        assert_eq!(
+            scan("住址：承德市双滦区丝绸厂家属区，电话"),
+            ["承德市双滦区丝绸厂家属区"]
+        );
         assert_eq!(scan("家庭住址:朝阳路5号13812345678"), ["朝阳路5号"]);
         assert!(scan("地址：无").is_empty());
     }

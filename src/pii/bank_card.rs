@@ -31,7 +31,11 @@ impl Detector for BankCardDetector {
             let grouped = n >= 4
                 && c.groups.clone().enumerate().all(|(k, g)| {
                     let len = groups[g].digits.len();
-                    if k + 1 < n { len == 4 } else { (1..=4).contains(&len) }
+                    if k + 1 < n {
+                        len == 4
+                    } else {
+                        (1..=4).contains(&len)
+                    }
                 });
             let confidence = match (labelled, grouped) {
                 (true, _) => 0.9,

@@ -27,7 +27,11 @@ impl Detector for BirthDateDetector {
 
     fn detect(&self, text: &NormalizedText<'_>, out: &mut Vec<Finding>) {
         let s = text.as_str();
-        for hit in text.labels().iter().filter(|h| h.kind == LabelKind::BirthDate) {
+        for hit in text
+            .labels()
+            .iter()
+            .filter(|h| h.kind == LabelKind::BirthDate)
+        {
             let (mut pos, _) = labels::skip_separator(s, hit.bytes.end);
             for prefix in ["于", "於", "在"] {
                 if let Some(rest) = s[pos..].strip_prefix(prefix) {

@@ -24,24 +24,30 @@ pub enum OutputMode {
 #[derive(Debug, thiserror::Error)]
 pub enum CliError {
     /// The input could not be opened.
-    #[error("cannot read {path}: {source} (give an existing text file, or - for stdin)")]
+    #[error("cannot read {path}: {cause}; give an existing text file, or - for stdin")]
     Open {
         /// The file.
         path: PathBuf,
         /// The cause.
-        source: io::Error,
+        cause: io::Error,
     },
     /// Reading the input or writing the output failed.
-    #[error("I/O error: {0}")]
-    Io(#[from] io::Error),
+    #[error("cannot read the input or write the output: {0}")]
+    Io(io::Error),
     /// A JSONL input line is not an object with a string `text`.
-    #[error("line {line}: expected a JSON object {{\"id\": …, \"text\": \"…\"}}: {source}")]
+    #[error("line {line}: expected a JSON object {{\"id\": …, \"text\": \"…\"}}: {cause}")]
     BadLine {
         /// 1-based line number.
         line: usize,
         /// The parse error.
-        source: serde_json::Error,
+        cause: serde_json::Error,
     },
+}
+
+impl From<io::Error> for CliError {
+    fn from(e: io::Error) -> Self {
+        CliError::Io(e)
+    }
 }
 
 /// A finding with its text, as printed.
@@ -121,7 +127,7 @@ pub fn run(
                     continue;
                 }
                 let parsed: InputLine = serde_json::from_str(&line)
-                    .map_err(|source| CliError::BadLine { line: n, source })?;
+                    .map_err(|cause| CliError::BadLine { line: n, cause })?;
                 let r = report(scanner, &parsed.text, Some(&parsed.id));
                 serde_json::to_writer(&mut out, &r).map_err(io::Error::from)?;
                 out.write_all(b"\n")?;
@@ -158,15 +164,20 @@ pub fn run(
 pub fn run_path(path: Option<&Path>, mode: OutputMode) -> Result<(), CliError> {
     let scanner = Scanner::default();
     let stdout = io::stdout().lock();
-    match path {
+    let result = match path {
         Some(p) if p != Path::new("-") => {
-            let file = File::open(p).map_err(|source| CliError::Open {
+            let file = File::open(p).map_err(|cause| CliError::Open {
                 path: p.to_path_buf(),
-                source,
+                cause,
             })?;
             run(&scanner, BufReader::new(file), stdout, mode)
         }
         _ => run(&scanner, io::stdin().lock(), stdout, mode),
+    };
+    match result {
+        // The reader of our output went away (`arkiv pii … | head`): not an error.
+        Err(CliError::Io(e)) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
+        other => other,
     }
 }
 
@@ -193,10 +204,15 @@ mod tests {
 
     #[test]
     fn jsonl_keeps_ids_and_reports_bad_lines() {
-        let out = run_str("{\"id\":7,\"text\":\"邮箱 a@b.cn\"}\n\n{\"id\":\"x\",\"text\":\"无\"}\n", OutputMode::Jsonl)
-            .unwrap();
-        let lines: Vec<serde_json::Value> =
-            out.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+        let out = run_str(
+            "{\"id\":7,\"text\":\"邮箱 a@b.cn\"}\n\n{\"id\":\"x\",\"text\":\"无\"}\n",
+            OutputMode::Jsonl,
+        )
+        .unwrap();
+        let lines: Vec<serde_json::Value> = out
+            .lines()
+            .map(|l| serde_json::from_str(l).unwrap())
+            .collect();
         assert_eq!(lines.len(), 2);
         assert_eq!(lines[0]["id"], 7);
         assert_eq!(lines[0]["masked"], "邮箱 a@b.cn");

@@ -14,8 +14,8 @@ pub struct CnIdDetector;
 /// Provincial codes (first two digits) of GB/T 2260, plus 71/81/82/83 (Taiwan, Hong Kong,
 /// Macao residents).
 const PROVINCES: &[u8] = &[
-    11, 12, 13, 14, 15, 21, 22, 23, 31, 32, 33, 34, 35, 36, 37, 41, 42, 43, 44, 45, 46, 50, 51,
-    52, 53, 54, 61, 62, 63, 64, 65, 71, 81, 82, 83,
+    11, 12, 13, 14, 15, 21, 22, 23, 31, 32, 33, 34, 35, 36, 37, 41, 42, 43, 44, 45, 46, 50, 51, 52,
+    53, 54, 61, 62, 63, 64, 65, 71, 81, 82, 83,
 ];
 
 const WEIGHTS: [u32; 17] = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
@@ -39,7 +39,7 @@ pub enum IdValidity {
 pub fn validate_cn_id(id: &[u8]) -> IdValidity {
     let (body, year, rest) = match id.len() {
         18 => (&id[..17], num(&id[6..10]), &id[10..14]),
-        15 => (&id[..], 1900 + num(&id[6..8]), &id[8..12]),
+        15 => (id, 1900 + num(&id[6..8]), &id[8..12]),
         _ => return IdValidity::Invalid,
     };
     if body.iter().any(|b| !b.is_ascii_digit()) {
@@ -107,7 +107,10 @@ mod tests {
     #[test]
     fn validates_check_character() {
         assert_eq!(validate_cn_id(b"11010519491231002X"), IdValidity::Valid);
-        assert_eq!(validate_cn_id(b"110105194912310021"), IdValidity::BadChecksum);
+        assert_eq!(
+            validate_cn_id(b"110105194912310021"),
+            IdValidity::BadChecksum
+        );
         assert_eq!(validate_cn_id(b"110105194913310021"), IdValidity::Invalid);
         assert_eq!(validate_cn_id(b"991105194912310021"), IdValidity::Invalid);
         assert_eq!(validate_cn_id(b"110105491231002"), IdValidity::Valid);

@@ -84,7 +84,7 @@ pub fn luhn(digits: &[u8]) -> bool {
             }
         })
         .sum();
-    sum % 10 == 0
+    sum.is_multiple_of(10)
 }
 
 /// Whether `year`-`month`-`day` is a real calendar date.
@@ -92,7 +92,7 @@ pub fn valid_date(year: u32, month: u32, day: u32) -> bool {
     if !(1..=12).contains(&month) || day == 0 {
         return false;
     }
-    let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    let leap = (year.is_multiple_of(4) && !year.is_multiple_of(100)) || year.is_multiple_of(400);
     let days = match month {
         2 if leap => 29,
         2 => 28,
@@ -104,8 +104,10 @@ pub fn valid_date(year: u32, month: u32, day: u32) -> bool {
 
 /// Parses ASCII digits into a number (no overflow for the short slices used here).
 pub fn num(d: &[u8]) -> u32 {
-    d.iter()
-        .fold(0u32, |a, &b| a.saturating_mul(10).saturating_add(u32::from(b.wrapping_sub(b'0'))))
+    d.iter().fold(0u32, |a, &b| {
+        a.saturating_mul(10)
+            .saturating_add(u32::from(b.wrapping_sub(b'0')))
+    })
 }
 
 #[cfg(test)]

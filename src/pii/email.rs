@@ -76,8 +76,14 @@ mod tests {
     #[test]
     fn finds_addresses() {
         assert_eq!(scan("邮箱baiyaning@163.com或手机"), ["baiyaning@163.com"]);
-        assert_eq!(scan("mail: a.b+c@mail.example.org."), ["a.b+c@mail.example.org"]);
-        assert_eq!(scan("ｚｈａｎｇ＠ｑｑ．ｃｏｍ"), ["ｚｈａｎｇ＠ｑｑ．ｃｏｍ"]);
+        assert_eq!(
+            scan("mail: a.b+c@mail.example.org."),
+            ["a.b+c@mail.example.org"]
+        );
+        assert_eq!(
+            scan("ｚｈａｎｇ＠ｑｑ．ｃｏｍ"),
+            ["ｚｈａｎｇ＠ｑｑ．ｃｏｍ"]
+        );
         assert!(scan("@home a@b c@d.1 x@.com").is_empty());
     }
 }

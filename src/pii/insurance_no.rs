@@ -13,7 +13,11 @@ impl Detector for InsuranceNoDetector {
     }
 
     fn detect(&self, text: &NormalizedText<'_>, out: &mut Vec<Finding>) {
-        for hit in text.labels().iter().filter(|h| h.kind == LabelKind::Insurance) {
+        for hit in text
+            .labels()
+            .iter()
+            .filter(|h| h.kind == LabelKind::Insurance)
+        {
             if let Some(r) = identifier_after(text.as_str(), hit.bytes.end, 6, 4) {
                 out.push(text.finding(PiiKind::InsuranceNo, r, "insurance_no", 0.9));
             }

@@ -8,15 +8,15 @@ use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use regex::Regex;
-
 /// What a label announces.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum LabelKind {
     /// A person's name in a form field (`姓名`, `联系人`, `签名`).
     Name,
-    /// A role word that is often but not always followed by a name (`患者`, `医生`).
-    NameWeak,
+    /// A patient word often followed by the patient's name (`患者`, `病人`).
+    Patient,
+    /// A staff role written before or after a name (`医生`, `主治医师`).
+    Staff,
     /// An address (`住址`, `家庭住址`).
     Address,
     /// A medical record number (`病案号`, `住院号`).
@@ -92,13 +92,12 @@ const LABELS: &[(LabelKind, &[&str])] = &[
         ],
     ),
     (
-        LabelKind::NameWeak,
+        LabelKind::Patient,
+        &["患者", "病人", "患儿", "病員", "病员", "Patient"],
+    ),
+    (
+        LabelKind::Staff,
         &[
-            "患者",
-            "病人",
-            "患儿",
-            "病員",
-            "病员",
             "医生",
             "醫生",
             "医师",
@@ -112,12 +111,12 @@ const LABELS: &[(LabelKind, &[&str])] = &[
             "经治医师",
             "住院医师",
             "主任医师",
+            "副主任医师",
             "主管医师",
             "责任护士",
             "送检医生",
             "报告医师",
             "审核医师",
-            "Patient",
             "Dr.",
         ],
     ),
@@ -271,67 +270,126 @@ const LABELS: &[(LabelKind, &[&str])] = &[
     ),
     (
         LabelKind::Title,
-        &["女士", "先生", "小姐", "教授", "老师", "院长", "同志", "主任"],
+        &[
+            "女士",
+            "先生",
+            "小姐",
+            "教授",
+            "副教授",
+            "老师",
+            "院长",
+            "副院长",
+            "同志",
+            "主任",
+            "副主任",
+        ],
     ),
     (
         LabelKind::Other,
         &[
-            "性别", "性別", "年龄", "年齡", "民族", "职业", "職業", "科室", "科别", "床号", "床號",
-            "病区", "婚姻", "婚否", "籍贯", "國籍", "国籍", "单位", "日期", "入院", "出院", "诊断",
-            "診斷", "关系", "邮编", "血型", "病室", "身高", "体重", "学历", "文化程度", "邮箱",
-            "电子邮箱", "Email", "E-mail", "Sex", "Age",
+            "性别",
+            "性別",
+            "年龄",
+            "年齡",
+            "民族",
+            "职业",
+            "職業",
+            "科室",
+            "科别",
+            "床号",
+            "床號",
+            "病区",
+            "婚姻",
+            "婚否",
+            "籍贯",
+            "國籍",
+            "国籍",
+            "单位",
+            "日期",
+            "入院",
+            "出院",
+            "诊断",
+            "診斷",
+            "关系",
+            "邮编",
+            "血型",
+            "病室",
+            "身高",
+            "体重",
+            "学历",
+            "文化程度",
+            "邮箱",
+            "电子邮箱",
+            "Email",
+            "E-mail",
+            "Sex",
+            "Age",
         ],
     ),
 ];
 
+/// Labels grouped by first character, longest first, with a bitmap of those characters.
 struct Index {
-    regex: Regex,
-    kinds: HashMap<&'static str, LabelKind>,
+    first: Box<[u64; 1024]>,
+    by_first: Vec<(char, Vec<(&'static str, LabelKind)>)>,
 }
 
 static INDEX: LazyLock<Index> = LazyLock::new(|| {
-    let mut all: Vec<(&'static str, LabelKind)> = LABELS
-        .iter()
-        .flat_map(|(k, words)| words.iter().map(move |w| (*w, *k)))
-        .collect();
-    // Longest first, so that `家庭住址` wins over `住址` and `医保卡号` over `卡号`.
-    all.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
-    let pattern = all
-        .iter()
-        .map(|(w, _)| regex::escape(w))
-        .collect::<Vec<_>>()
-        .join("|");
-    Index {
-        regex: Regex::new(&pattern).expect("label pattern is valid"),
-        kinds: all.into_iter().collect(),
+    let mut first = Box::new([0u64; 1024]);
+    let mut by_first: HashMap<char, Vec<(&'static str, LabelKind)>> = HashMap::new();
+    for (kind, words) in LABELS {
+        for w in *words {
+            let c = w.chars().next().expect("labels are not empty");
+            let u = c as usize;
+            first[u / 64] |= 1 << (u % 64);
+            by_first.entry(c).or_default().push((w, *kind));
+        }
     }
+    // Longest first, so that `家庭住址` wins over `家庭`, `医保卡号` over `医保号`.
+    for v in by_first.values_mut() {
+        v.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
+    }
+    let mut by_first: Vec<_> = by_first.into_iter().collect();
+    by_first.sort_by_key(|(c, _)| *c);
+    Index { first, by_first }
 });
 
-/// Finds all labels in `text`, in order, not overlapping.
+/// Finds all labels in `text`, leftmost-longest, in order, not overlapping.
 pub fn find(text: &str) -> Vec<LabelHit> {
     let index = &*INDEX;
-    index
-        .regex
-        .find_iter(text)
-        .filter_map(|m| {
-            let kind = *index.kinds.get(m.as_str())?;
-            // An ASCII label must not be glued to a longer word (`Username`, `Telnet`).
-            let b = text.as_bytes();
-            if m.as_str().is_ascii() {
-                let before = m.start().checked_sub(1).map(|i| b[i]);
-                let after = b.get(m.end()).copied();
-                if before.is_some_and(|c| c.is_ascii_alphabetic())
-                    || after.is_some_and(|c| c.is_ascii_alphabetic())
-                {
-                    return None;
-                }
+    let b = text.as_bytes();
+    let mut hits = Vec::new();
+    let mut skip_to = 0;
+    for (i, c) in text.char_indices() {
+        let u = c as usize;
+        if i < skip_to || u >= 65536 || index.first[u / 64] & (1 << (u % 64)) == 0 {
+            continue;
+        }
+        let Ok(at) = index.by_first.binary_search_by_key(&c, |(f, _)| *f) else {
+            continue;
+        };
+        let words = &index.by_first[at].1;
+        let rest = &text[i..];
+        let Some(&(w, kind)) = words.iter().find(|(w, _)| rest.starts_with(w)) else {
+            continue;
+        };
+        // An ASCII label must not be glued to a longer word (`Username`, `Telnet`).
+        if w.is_ascii() {
+            let before = i.checked_sub(1).map(|k| b[k]);
+            let after = b.get(i + w.len()).copied();
+            if before.is_some_and(|c| c.is_ascii_alphabetic())
+                || after.is_some_and(|c| c.is_ascii_alphabetic())
+            {
+                continue;
             }
-            Some(LabelHit {
-                bytes: m.range(),
-                kind,
-            })
-        })
-        .collect()
+        }
+        hits.push(LabelHit {
+            bytes: i..i + w.len(),
+            kind,
+        });
+        skip_to = i + w.len();
+    }
+    hits
 }
 
 /// Skips separators between a label and its value (`:`, spaces, `号码为`, `是` …) and returns

@@ -43,13 +43,20 @@ fn mask_span(kind: PiiKind, span: &mut [char]) {
             keep_ends(span, prefix + 3, 4);
         }
         PiiKind::Email => {
-            let at = span.iter().position(|&c| c == '@' || c == '＠').unwrap_or(span.len());
+            let at = span
+                .iter()
+                .position(|&c| c == '@' || c == '＠')
+                .unwrap_or(span.len());
             for c in span.iter_mut().take(at).skip(1) {
                 *c = MASK;
             }
         }
         PiiKind::PersonName => {
-            let visible: Vec<char> = span.iter().copied().filter(|c| !c.is_whitespace()).collect();
+            let visible: Vec<char> = span
+                .iter()
+                .copied()
+                .filter(|c| !c.is_whitespace())
+                .collect();
             let keep = if visible.first().is_some_and(|c| c.is_ascii_alphabetic()) {
                 latin_surname(span);
                 return;
@@ -59,11 +66,17 @@ fn mask_span(kind: PiiKind, span: &mut [char]) {
             mask_after(span, keep, |c| !c.is_whitespace());
         }
         PiiKind::Address => {
-            let visible: Vec<char> = span.iter().copied().filter(|c| !c.is_whitespace()).collect();
+            let visible: Vec<char> = span
+                .iter()
+                .copied()
+                .filter(|c| !c.is_whitespace())
+                .collect();
             let head: Vec<char> = visible.iter().copied().take(16).collect();
+            // `市` first: the `州` of `杭州市` or `广州市` is not the end of the city.
             let keep = head
                 .iter()
-                .position(|c| matches!(c, '市' | '州' | '盟'))
+                .position(|&c| c == '市')
+                .or_else(|| head.iter().position(|c| matches!(c, '州' | '盟')))
                 .or_else(|| head.iter().position(|&c| c == '省'))
                 .map_or(0, |i| i + 1);
             // Keep the city only when something more specific follows.
@@ -126,7 +139,11 @@ fn latin_surname(span: &mut [char]) {
         return;
     };
     let first_caps = span[first.0..first.1].iter().all(|c| !c.is_lowercase()) && words.len() > 1;
-    let keep = if first_caps { first } else { words[words.len() - 1] };
+    let keep = if first_caps {
+        first
+    } else {
+        words[words.len() - 1]
+    };
     for (i, c) in span.iter_mut().enumerate() {
         if !c.is_whitespace() && !(keep.0..keep.1).contains(&i) {
             *c = MASK;
@@ -155,14 +172,24 @@ mod tests {
         assert_eq!(m("11010519491231002X", PiiKind::CnId), "**************002X");
         assert_eq!(m("+86 138 1234 5678", PiiKind::Phone), "+86 138 **** 5678");
         assert_eq!(m("010-62345678", PiiKind::Phone), "010-****5678");
-        assert_eq!(m("6222 0212 3456 7890", PiiKind::BankCard), "**** **** **** 7890");
+        assert_eq!(
+            m("6222 0212 3456 7890", PiiKind::BankCard),
+            "**** **** **** 7890"
+        );
         assert_eq!(m("baiyaning@163.com", PiiKind::Email), "b********@163.com");
         assert_eq!(m("欧阳娜娜", PiiKind::PersonName), "欧阳**");
         assert_eq!(m("张 三", PiiKind::PersonName), "张 *");
         assert_eq!(m("John Smith", PiiKind::PersonName), "**** Smith");
         assert_eq!(m("ZHANG San", PiiKind::PersonName), "ZHANG ***");
-        assert_eq!(m("黑龙江省哈尔滨市南岗区中山路123号", PiiKind::Address), "黑龙江省哈尔滨市**********");
+        assert_eq!(
+            m("黑龙江省哈尔滨市南岗区中山路123号", PiiKind::Address),
+            "黑龙江省哈尔滨市**********"
+        );
         assert_eq!(m("双滦区应营子村", PiiKind::Address), "*******");
+        assert_eq!(
+            m("浙江省杭州市西湖区文三路456号", PiiKind::Address),
+            "浙江省杭州市**********"
+        );
         assert_eq!(m("ZY2023001", PiiKind::Mrn), "*******01");
         assert_eq!(m("1980年8月27日", PiiKind::BirthDate), "1980年*月**日");
     }

@@ -279,6 +279,9 @@ mod tests {
     fn kind_names() {
         let names: Vec<_> = PiiKind::ALL.iter().map(|k| k.as_str()).collect();
         assert_eq!(names[0], "cn_id");
-        assert_eq!(serde_json::to_string(&PiiKind::InsuranceNo).unwrap(), "\"insurance_no\"");
+        assert_eq!(
+            serde_json::to_string(&PiiKind::InsuranceNo).unwrap(),
+            "\"insurance_no\""
+        );
     }
 }

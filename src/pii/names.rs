@@ -10,7 +10,7 @@ const COMPOUND: &[&str] = &[
 ];
 
 /// Characters that end a name candidate: function words, clinical vocabulary, placeholders.
-const NOT_IN_NAME: &str = "的了在是于因为和与及等入出院术后前自诉无有以被把将对从到向由给病患者医生查房时日月年天次个再又也都就还并而或但如若即该其此这那之所可能会要应需行治疗检手科室号床岁男女性症状态度示见予经已未不请某氏姓名签字先生士任师护主诊断住址电话联系人";
+const NOT_IN_NAME: &str = "的了在是于因为和与及等入出院术后前自诉无有以被把将对从到向由给病患者医生查房时日月年天次个再又也都就还并而或但如若即该其此这那之所可能会要应需行治疗检手科室号床岁男女性症状态度示见予经已未不请某氏姓名签字先生士任师护主诊断住址电话联系人副般";
 
 /// Whether `c` is a common surname.
 pub fn is_surname(c: char) -> bool {

@@ -150,66 +150,106 @@ impl<'a> NormalizedText<'a> {
     }
 
     fn push(&mut self, c: char, orig: u32) {
-        let before = self.text.len();
+        let len = c.len_utf8();
         self.text.push(c);
-        self.origin
-            .extend(std::iter::repeat_n(orig, self.text.len() - before));
+        match len {
+            1 => self.origin.push(orig),
+            n => self.origin.extend_from_slice(&[orig; 4][..n]),
+        }
+    }
+
+    /// Emits `c` (from original character `orig`), dropping spaces held back between Han.
+    fn emit(&mut self, c: char, orig: u32, pending: &mut Vec<u32>, last_han: &mut bool) {
+        if c == ' ' && *last_han {
+            pending.push(orig);
+            return;
+        }
+        let han = is_han(c);
+        self.settle(han, pending);
+        self.push(c, orig);
+        *last_han = han;
+    }
+
+    /// Writes held-back spaces unless a Han character follows them.
+    fn settle(&mut self, next_is_han: bool, pending: &mut Vec<u32>) {
+        if !pending.is_empty() {
+            if !next_is_han {
+                for &p in pending.iter() {
+                    self.push(' ', p);
+                }
+            }
+            pending.clear();
+        }
+    }
+
+    /// Copies original bytes `from..to`, which normalise to themselves; `first` is the index
+    /// of the character at `from`.
+    fn copy_run(&mut self, from: usize, to: usize, first: u32) {
+        let bytes = &self.original.as_bytes()[from..to];
+        self.text.push_str(&self.original[from..to]);
+        let mut idx = first;
+        for (k, &b) in bytes.iter().enumerate() {
+            if k > 0 && b & 0xC0 != 0x80 {
+                idx += 1;
+            }
+            self.origin.push(idx);
+        }
     }
 
     fn normalize(&mut self) {
         let original = self.original;
-        let mut chars = original.chars().peekable();
+        let mut chars = original.char_indices().peekable();
         let mut index: u32 = 0;
         let mut cluster: Vec<char> = Vec::new();
         let mut out: Vec<char> = Vec::new();
         // Spaces seen after a Han character, held back until we know what follows.
-        let mut pending_spaces: Vec<u32> = Vec::new();
+        let mut pending: Vec<u32> = Vec::new();
         let mut last_han = false;
-        while let Some(c) = chars.next() {
+        // Start (byte, character index) of a stretch of characters that are already normal.
+        let mut run: Option<(usize, u32)> = None;
+        while let Some((b, c)) = chars.next() {
             let start = index;
             index += 1;
+            let next_is_starter = chars.peek().is_none_or(|&(_, n)| is_starter(n));
+            let folded = fast_fold(c).filter(|_| next_is_starter);
+            if folded == Some(c) && c != ' ' {
+                if run.is_none() {
+                    self.settle(is_han(c), &mut pending);
+                    run = Some((b, start));
+                }
+                continue;
+            }
+            if let Some((from, first)) = run.take() {
+                self.copy_run(from, b, first);
+                last_han = original[..b].chars().next_back().is_some_and(is_han);
+            }
+            if let Some(f) = folded {
+                self.emit(f, start, &mut pending, &mut last_han);
+                continue;
+            }
+            cluster.clear();
+            cluster.push(c);
+            while let Some(&(_, n)) = chars.peek() {
+                if is_starter(n) {
+                    break;
+                }
+                cluster.push(n);
+                chars.next();
+                index += 1;
+            }
+            if cluster.len() > 1 {
+                self.long_clusters.push((start, cluster.len() as u32));
+            }
             out.clear();
-            match fast_fold(c) {
-                Some(f) if chars.peek().is_none_or(|&n| is_starter(n)) => out.push(f),
-                _ => {
-                    cluster.clear();
-                    cluster.push(c);
-                    while let Some(&n) = chars.peek() {
-                        if is_starter(n) {
-                            break;
-                        }
-                        cluster.push(n);
-                        chars.next();
-                        index += 1;
-                    }
-                    out.extend(cluster.iter().copied().nfkc());
-                    if cluster.len() > 1 {
-                        self.long_clusters.push((start, cluster.len() as u32));
-                    }
-                }
+            out.extend(cluster.iter().copied().nfkc());
+            for &o in &out {
+                self.emit(o, start, &mut pending, &mut last_han);
             }
-            if out.is_empty() {
-                continue;
-            }
-            if out.iter().all(|&o| o == ' ') && out.len() == 1 && last_han {
-                pending_spaces.push(start);
-                continue;
-            }
-            if !pending_spaces.is_empty() {
-                if !is_han(out[0]) {
-                    for &p in &pending_spaces {
-                        self.push(' ', p);
-                    }
-                }
-                pending_spaces.clear();
-            }
-            for i in 0..out.len() {
-                let o = out[i];
-                self.push(o, start);
-            }
-            last_han = out.last().is_some_and(|&o| is_han(o));
         }
-        for &p in &pending_spaces {
+        if let Some((from, first)) = run {
+            self.copy_run(from, original.len(), first);
+        }
+        for &p in &pending {
             self.push(' ', p);
         }
         self.origin.push(index);
@@ -246,9 +286,7 @@ impl<'a> NormalizedText<'a> {
             // Confusables only count between real digits.
             let mut end = last_digit + 1;
             self.digits.truncate(dstart + (end - start));
-            let used_confusables = bytes[start..end]
-                .iter()
-                .any(|b| !b.is_ascii_digit());
+            let used_confusables = bytes[start..end].iter().any(|b| !b.is_ascii_digit());
             if confusables > MAX_CONFUSABLES && used_confusables {
                 // Too noisy: keep only the leading pure-digit part.
                 let pure = bytes[start..end]
@@ -322,7 +360,12 @@ fn fast_fold(c: char) -> Option<char> {
 }
 
 fn is_starter(c: char) -> bool {
-    (c as u32) < 0x300 || canonical_combining_class(c) == 0
+    let u = c as u32;
+    u < 0x300
+        || (0x3400..=0x9FFF).contains(&u)
+        || (0x3000..=0x3029).contains(&u)
+        || (0xFF00..=0xFFEF).contains(&u)
+        || canonical_combining_class(c) == 0
 }
 
 /// Whether `c` is a Han (CJK ideograph) character.
@@ -374,7 +417,12 @@ mod tests {
         let g: Vec<_> = n
             .groups()
             .iter()
-            .map(|g| (String::from_utf8_lossy(n.group_digits(g)).into_owned(), g.run))
+            .map(|g| {
+                (
+                    String::from_utf8_lossy(n.group_digits(g)).into_owned(),
+                    g.run,
+                )
+            })
             .collect();
         assert_eq!(g[0], ("138".into(), 0));
         assert_eq!(g[2], ("5678".into(), 0));

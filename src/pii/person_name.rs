@@ -26,14 +26,46 @@ impl Detector for PersonNameDetector {
             let next_label = hits.get(i + 1).map_or(usize::MAX, |h| h.bytes.start);
             match hit.kind {
                 LabelKind::Name => forward(text, hit, true, next_label, out),
-                LabelKind::NameWeak => {
+                LabelKind::Patient => forward(text, hit, false, next_label, out),
+                LabelKind::Staff => {
                     forward(text, hit, false, next_label, out);
-                    backward(text, hit, out);
+                    backward(text, hit, true, out);
                 }
-                LabelKind::Title => backward(text, hit, out),
+                LabelKind::Title => backward(text, hit, false, out),
                 _ => {}
             }
         }
+        before_sex(text, out);
+    }
+}
+
+/// A name opening a clause and followed by the sex (`常建良，男，`, `王有为：男`), the usual
+/// head of a resume or a case summary.
+fn before_sex(text: &NormalizedText<'_>, out: &mut Vec<Finding>) {
+    let s = text.as_str();
+    for (sep, _) in s.match_indices([',', ':']) {
+        if !s[sep + 1..].starts_with(['男', '女']) {
+            continue;
+        }
+        let mut start = sep;
+        let mut name: Vec<char> = Vec::new();
+        for c in s[..sep].chars().rev() {
+            if !is_han(c) || name.len() > 5 {
+                break;
+            }
+            name.push(c);
+            start -= c.len_utf8();
+        }
+        name.reverse();
+        let Some(sur) = surname_len(&name) else {
+            continue;
+        };
+        let max = if sur == 2 { 5 } else { 4 };
+        if name.len() <= sur || name.len() > max || !name[sur..].iter().all(|&c| can_be_in_name(c))
+        {
+            continue;
+        }
+        out.push(text.finding(PiiKind::PersonName, start..sep, "person_name/sex", 0.75));
     }
 }
 
@@ -56,7 +88,12 @@ fn forward(
         if colon {
             let len = latin_name_len(rest);
             if len > 0 {
-                out.push(text.finding(PiiKind::PersonName, pos..pos + len, "person_name/label", 0.85));
+                out.push(text.finding(
+                    PiiKind::PersonName,
+                    pos..pos + len,
+                    "person_name/label",
+                    0.85,
+                ));
             }
         }
         return;
@@ -67,7 +104,14 @@ fn forward(
             // Any name after `姓名：`, even with a rare surname.
             let n = value_len(&chars, 0);
             if n >= 2 {
-                push(text, pos, &chars[..n], "person_name/label", if strong { 0.9 } else { 0.8 }, out);
+                push(
+                    text,
+                    pos,
+                    &chars[..n],
+                    "person_name/label",
+                    if strong { 0.9 } else { 0.8 },
+                    out,
+                );
             }
         }
         return;
@@ -89,7 +133,8 @@ fn forward(
         }
         let next = after(n);
         let ok = match given {
-            2 => next.is_none_or(|c| (!is_han(c) && !c.is_ascii_alphanumeric()) || FOLLOW.contains(c)),
+            2 => next
+                .is_none_or(|c| (!is_han(c) && !c.is_ascii_alphanumeric()) || FOLLOW.contains(c)),
             _ => {
                 let tail: String = rest.chars().skip(n).take(2).collect();
                 tail.starts_with(['男', '女', '因', '于'])
@@ -98,18 +143,27 @@ fn forward(
             }
         };
         if ok {
-            push(text, pos, &chars[..n], "person_name/role", if given == 2 { 0.7 } else { 0.6 }, out);
+            push(
+                text,
+                pos,
+                &chars[..n],
+                "person_name/role",
+                if given == 2 { 0.7 } else { 0.6 },
+                out,
+            );
             return;
         }
     }
 }
 
-/// A name right before a title or role word (`韩雪梅医生`).
-fn backward(text: &NormalizedText<'_>, hit: &LabelHit, out: &mut Vec<Finding>) {
+/// A name right before a title or staff role (`韩雪梅医生`). Two-character names only before
+/// a staff role and after a boundary (`，李明医师`): `关键先生`, `武汉教授` are not names.
+fn backward(text: &NormalizedText<'_>, hit: &LabelHit, staff: bool, out: &mut Vec<Finding>) {
     let s = text.as_str();
-    let before: Vec<char> = s[..hit.bytes.start].chars().rev().take(4).collect();
+    let before: Vec<char> = s[..hit.bytes.start].chars().rev().take(5).collect();
     let before: Vec<char> = before.into_iter().rev().collect();
     let n = before.len();
+    let boundary = |len: usize| n == len || !is_han(before[n - len - 1]);
     let mut candidates: Vec<usize> = Vec::new();
     if n >= 4 && surname_len(&before[n - 4..]) == Some(2) {
         candidates.push(4);
@@ -117,7 +171,12 @@ fn backward(text: &NormalizedText<'_>, hit: &LabelHit, out: &mut Vec<Finding>) {
     if n >= 3 && is_surname(before[n - 3]) {
         candidates.push(3);
     }
-    if n >= 2 && is_surname(before[n - 2]) {
+    // After a title, a two-character name must end its clause (`李政先生，`, not `关键先生爆发`).
+    let clause_ends = s[hit.bytes.end..]
+        .chars()
+        .next()
+        .is_none_or(|c| !is_han(c) && !c.is_ascii_alphanumeric());
+    if (staff || clause_ends) && n >= 2 && is_surname(before[n - 2]) && boundary(2) {
         candidates.push(2);
     }
     for len in candidates {
@@ -126,7 +185,12 @@ fn backward(text: &NormalizedText<'_>, hit: &LabelHit, out: &mut Vec<Finding>) {
         if sur < len && name[sur..].iter().all(|&c| can_be_in_name(c)) {
             let bytes: usize = name.iter().map(|c| c.len_utf8()).sum();
             let start = hit.bytes.start - bytes;
-            out.push(text.finding(PiiKind::PersonName, start..hit.bytes.start, "person_name/title", 0.6));
+            out.push(text.finding(
+                PiiKind::PersonName,
+                start..hit.bytes.start,
+                "person_name/title",
+                0.6,
+            ));
             return;
         }
     }
@@ -212,10 +276,19 @@ mod tests {
     }
 
     #[test]
+    fn name_before_sex() {
+        assert_eq!(scan("常建良，男，汉族"), ["常建良"]);
+        assert_eq!(scan("1963年出生。苏洋：男，大学学历"), ["苏洋"]);
+        assert!(scan("中年女性，男方").is_empty());
+    }
+
+    #[test]
     fn role_words_and_titles() {
         assert_eq!(scan("主治医生张敏华为他开具了药"), ["张敏华"]);
         assert_eq!(scan("目前正在韩雪梅医生的指导下"), ["韩雪梅"]);
         assert_eq!(scan("患者张三因腹痛入院"), ["张三"]);
+        assert_eq!(scan("李政先生，公司副董事"), ["李政"]);
+        assert!(scan("关键先生爆发").is_empty());
         assert!(scan("患者于今日入院，医生查房，患者自述无不适").is_empty());
     }
 }

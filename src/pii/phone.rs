@@ -14,7 +14,10 @@ pub struct PhoneDetector;
 const LABEL_GAP: usize = 16;
 
 fn is_mobile(d: &[u8]) -> bool {
-    d.len() == 11 && d[0] == b'1' && (b'3'..=b'9').contains(&d[1]) && d.iter().all(u8::is_ascii_digit)
+    d.len() == 11
+        && d[0] == b'1'
+        && (b'3'..=b'9').contains(&d[1])
+        && d.iter().all(u8::is_ascii_digit)
 }
 
 /// Length of the area code at the start of `d` (`010`, `02x`, `0[3-9]xx`), if any.
@@ -46,15 +49,14 @@ impl Detector for PhoneDetector {
             let label = text.label_before(c.bytes.start, LABEL_GAP).map(|l| l.kind);
             if matches!(
                 label,
-                Some(LabelKind::Mrn | LabelKind::Insurance | LabelKind::BankCard | LabelKind::IdCard)
+                Some(
+                    LabelKind::Mrn | LabelKind::Insurance | LabelKind::BankCard | LabelKind::IdCard
+                )
             ) {
                 return;
             }
             let labelled = label == Some(LabelKind::Phone);
-            let group_len_ok = c
-                .groups
-                .clone()
-                .all(|g| groups[g].digits.len() >= 3);
+            let group_len_ok = c.groups.clone().all(|g| groups[g].digits.len() >= 3);
             let d = c.digits;
             let mut start = c.bytes.start;
             let (detector, confidence) = if is_mobile(d) && group_len_ok {
@@ -128,14 +130,19 @@ mod tests {
         let n = NormalizedText::new(t);
         let mut out = Vec::new();
         PhoneDetector.detect(&n, &mut out);
-        out.iter().map(|f| (f.text(t).to_string(), f.detector)).collect()
+        out.iter()
+            .map(|f| (f.text(t).to_string(), f.detector))
+            .collect()
     }
 
     #[test]
     fn mobiles() {
         assert_eq!(scan("手机13945671234联系")[0].0, "13945671234");
         assert_eq!(scan("call +86 138 1234 5678.")[0].0, "+86 138 1234 5678");
-        assert_eq!(scan("Tel: ＋８６１３８１２３４５６７８")[0].0, "＋８６１３８１２３４５６７８");
+        assert_eq!(
+            scan("Tel: ＋８６１３８１２３４５６７８")[0].0,
+            "＋８６１３８１２３４５６７８"
+        );
         assert!(scan("12345678901").is_empty());
         assert!(scan("13 45 67 89 012").is_empty());
     }

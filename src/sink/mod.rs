@@ -34,15 +34,105 @@ pub fn prepare(out: &Path) -> Result<()> {
     for dir in [DOCUMENTS_DIR, PAGES_DIR, RUNS_DIR] {
         let path = out.join(dir);
         std::fs::create_dir_all(&path).map_err(|e| {
-            Error::output(&path, format!("cannot create folder ({e}); choose a writable --out"))
+            Error::output(
+                &path,
+                format!("cannot create folder ({e}); choose a writable --out"),
+            )
         })?;
     }
-    let probe = out.join(RUNS_DIR).join(format!(".probe-{}", std::process::id()));
-    std::fs::write(&probe, b"").map_err(|e| {
-        Error::output(out, format!("not writable ({e}); choose a writable --out"))
-    })?;
+    let probe = out
+        .join(RUNS_DIR)
+        .join(format!(".probe-{}", std::process::id()));
+    std::fs::write(&probe, b"")
+        .map_err(|e| Error::output(out, format!("not writable ({e}); choose a writable --out")))?;
     let _ = std::fs::remove_file(probe);
     Ok(())
+}
+
+/// Marks a run as alive for as long as the returned file is open (an exclusive lock on
+/// `OUT/runs/.lock-<run>`), so that other processes writing into the same dataset — a resumed
+/// run, other shards — never clean up after a run that is still going.
+pub fn lock_run(out: &Path, run_id: &str) -> Result<std::fs::File> {
+    let path = lock_path(out, run_id);
+    let file = std::fs::File::create(&path).map_err(|e| Error::output(&path, e))?;
+    file.try_lock()
+        .map_err(|e| Error::output(&path, format!("cannot lock run: {e}")))?;
+    Ok(file)
+}
+
+/// Ends a run's lock and removes its lock file.
+pub fn unlock_run(out: &Path, run_id: &str, lock: std::fs::File) {
+    drop(lock);
+    let _ = std::fs::remove_file(lock_path(out, run_id));
+}
+
+fn lock_path(out: &Path, run_id: &str) -> PathBuf {
+    out.join(RUNS_DIR).join(format!(".lock-{run_id}"))
+}
+
+fn run_is_alive(out: &Path, run_id: &str) -> bool {
+    let Ok(file) = std::fs::File::open(lock_path(out, run_id)) else {
+        return false;
+    };
+    file.try_lock().is_err()
+}
+
+/// The run id inside a part file name `part-<run>-<shard>-<n>.parquet` (run ids are
+/// `<time>-<suffix>`).
+fn run_of_part(name: &str) -> Option<String> {
+    let rest = name.strip_prefix("part-")?;
+    let mut parts = rest.splitn(3, '-');
+    Some(format!("{}-{}", parts.next()?, parts.next()?))
+}
+
+/// Cleans up after runs that were killed: pages parts written without their documents part
+/// (the writer publishes pages first), temporary files, and stale run locks. Files of runs that
+/// are still alive are left alone. Returns the paths removed.
+pub fn recover(out: &Path) -> Result<Vec<PathBuf>> {
+    let mut removed = Vec::new();
+    let documents: HashSet<String> = table_files(out, DOCUMENTS_DIR)
+        .iter()
+        .filter_map(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
+        .collect();
+    for page_part in table_files(out, PAGES_DIR) {
+        let name = page_part
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        if documents.contains(&name) {
+            continue;
+        }
+        if let Some(run) = run_of_part(&name)
+            && !run_is_alive(out, &run)
+        {
+            std::fs::remove_file(&page_part).map_err(|e| Error::output(&page_part, e))?;
+            removed.push(page_part);
+        }
+    }
+    for dir in [DOCUMENTS_DIR, PAGES_DIR, RUNS_DIR] {
+        let Ok(entries) = std::fs::read_dir(out.join(dir)) else {
+            continue;
+        };
+        for entry in entries.filter_map(|e| e.ok()) {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            let run = if let Some(run) = name.strip_prefix(".lock-") {
+                Some(run.to_string())
+            } else if name.starts_with('.') && name.ends_with(".tmp") {
+                let inner = name.trim_start_matches('.');
+                run_of_part(inner).or_else(|| inner.split(".json").next().map(String::from))
+            } else {
+                None
+            };
+            if let Some(run) = run
+                && !run_is_alive(out, &run)
+            {
+                let path = entry.path();
+                std::fs::remove_file(&path).map_err(|e| Error::output(&path, e))?;
+                removed.push(path);
+            }
+        }
+    }
+    Ok(removed)
 }
 
 /// Parquet files of a table, sorted, skipping temporary and hidden files.
@@ -71,6 +161,53 @@ pub fn existing_doc_ids(out: &Path) -> Result<HashSet<String>> {
         })?;
     }
     Ok(ids)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn recovers_orphans_of_dead_runs_only() {
+        let tmp = tempfile::tempdir().unwrap();
+        let out = tmp.path();
+        prepare(out).unwrap();
+        let alive = "20260101T000000Z-aaaaaa";
+        let dead = "20260101T000000Z-bbbbbb";
+        let _lock = lock_run(out, alive).unwrap();
+        std::fs::write(out.join(RUNS_DIR).join(format!(".lock-{dead}")), b"").unwrap();
+        let part = |run: &str, n: u32| format!("part-{run}-0-{n:05}.parquet");
+        for run in [alive, dead] {
+            std::fs::write(out.join(PAGES_DIR).join(part(run, 0)), b"x").unwrap();
+            std::fs::write(out.join(DOCUMENTS_DIR).join(part(run, 0)), b"x").unwrap();
+            std::fs::write(out.join(PAGES_DIR).join(part(run, 1)), b"x").unwrap();
+            std::fs::write(
+                out.join(DOCUMENTS_DIR)
+                    .join(format!(".{}.123.tmp", part(run, 1))),
+                b"x",
+            )
+            .unwrap();
+        }
+        let removed = recover(out).unwrap();
+        let names: Vec<String> = removed
+            .iter()
+            .map(|p| p.file_name().unwrap().to_string_lossy().into_owned())
+            .collect();
+        assert_eq!(names.len(), 3, "{names:?}");
+        assert!(names.contains(&part(dead, 1)));
+        assert!(names.contains(&format!(".lock-{dead}")));
+        assert!(out.join(PAGES_DIR).join(part(alive, 1)).exists());
+        assert!(out.join(PAGES_DIR).join(part(dead, 0)).exists());
+    }
+
+    #[test]
+    fn parses_run_of_part() {
+        assert_eq!(
+            run_of_part("part-20261123T203314Z-8b0567-2-00003.parquet").as_deref(),
+            Some("20261123T203314Z-8b0567")
+        );
+        assert_eq!(run_of_part("other.parquet"), None);
+    }
 }
 
 /// Buffers document records and writes them as numbered part files of both tables.

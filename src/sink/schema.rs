@@ -58,7 +58,11 @@ fn word_fields() -> Fields {
 }
 
 fn list_of(fields: Fields) -> DataType {
-    DataType::List(Arc::new(Field::new("item", DataType::Struct(fields), false)))
+    DataType::List(Arc::new(Field::new(
+        "item",
+        DataType::Struct(fields),
+        false,
+    )))
 }
 
 fn list_of_strings() -> DataType {
@@ -66,9 +70,10 @@ fn list_of_strings() -> DataType {
 }
 
 fn with_version(fields: Vec<Field>) -> SchemaRef {
-    let metadata: std::collections::HashMap<String, String> = [(SCHEMA_VERSION_KEY.to_string(), SCHEMA_VERSION.to_string())]
-        .into_iter()
-        .collect();
+    let metadata: std::collections::HashMap<String, String> =
+        [(SCHEMA_VERSION_KEY.to_string(), SCHEMA_VERSION.to_string())]
+            .into_iter()
+            .collect();
     Arc::new(Schema::new_with_metadata(fields, metadata))
 }
 
@@ -165,7 +170,12 @@ fn offsets<T>(rows: &[Vec<T>]) -> OffsetBuffer<i32> {
 fn string_list(schema: &Schema, name: &str, rows: Vec<Vec<&str>>) -> ArrayRef {
     let offsets = offsets(&rows);
     let values = strings(rows.into_iter().flatten());
-    Arc::new(ListArray::new(field_of(schema, name), offsets, values, None))
+    Arc::new(ListArray::new(
+        field_of(schema, name),
+        offsets,
+        values,
+        None,
+    ))
 }
 
 fn score_list(schema: &Schema, name: &str, rows: Vec<Vec<&Score>>) -> ArrayRef {
@@ -207,10 +217,16 @@ pub fn documents_batch(
         pii_fields(),
         vec![
             strings(flat.iter().map(|f| f.kind.as_str())),
-            Arc::new(Int32Array::from_iter_values(flat.iter().map(|f| clamp_i32(f.start)))),
-            Arc::new(Int32Array::from_iter_values(flat.iter().map(|f| clamp_i32(f.end)))),
+            Arc::new(Int32Array::from_iter_values(
+                flat.iter().map(|f| clamp_i32(f.start)),
+            )),
+            Arc::new(Int32Array::from_iter_values(
+                flat.iter().map(|f| clamp_i32(f.end)),
+            )),
             strings(flat.iter().map(|f| f.detector)),
-            Arc::new(Float32Array::from_iter_values(flat.iter().map(|f| f.confidence))),
+            Arc::new(Float32Array::from_iter_values(
+                flat.iter().map(|f| f.confidence),
+            )),
         ],
         None,
     );
@@ -227,7 +243,11 @@ pub fn documents_batch(
         Arc::new(Int64Array::from_iter_values(
             records.iter().map(|r| r.document.source.bytes as i64),
         )),
-        strings(records.iter().map(|r| r.document.source.media_type.as_mime())),
+        strings(
+            records
+                .iter()
+                .map(|r| r.document.source.media_type.as_mime()),
+        ),
         Arc::new(Int32Array::from_iter_values(
             records.iter().map(|r| clamp_i32(r.document.pages.len())),
         )),
@@ -260,7 +280,11 @@ pub fn documents_batch(
             "category_scores",
             records
                 .iter()
-                .map(|r| pred(r).map(|p| p.category_scores.iter().collect()).unwrap_or_default())
+                .map(|r| {
+                    pred(r)
+                        .map(|p| p.category_scores.iter().collect())
+                        .unwrap_or_default()
+                })
                 .collect(),
         ),
         strings(records.iter().map(|r| r.decision.sensitivity.as_str())),
@@ -282,14 +306,24 @@ pub fn documents_batch(
                 })
                 .collect(),
         ),
-        opt_strings(records.iter().map(|r| pred(r).map(|p| p.sensitivity.as_str()))),
+        opt_strings(
+            records
+                .iter()
+                .map(|r| pred(r).map(|p| p.sensitivity.as_str())),
+        ),
         strings(records.iter().map(|r| r.decision.floor.as_str())),
         string_list(
             &schema,
             "sensitivity_reasons",
             records
                 .iter()
-                .map(|r| r.decision.sensitivity_reasons.iter().map(String::as_str).collect())
+                .map(|r| {
+                    r.decision
+                        .sensitivity_reasons
+                        .iter()
+                        .map(String::as_str)
+                        .collect()
+                })
                 .collect(),
         ),
         Arc::new(BooleanArray::from_iter(
@@ -300,7 +334,13 @@ pub fn documents_batch(
             "review_reasons",
             records
                 .iter()
-                .map(|r| r.decision.review_reasons.iter().map(String::as_str).collect())
+                .map(|r| {
+                    r.decision
+                        .review_reasons
+                        .iter()
+                        .map(String::as_str)
+                        .collect()
+                })
                 .collect(),
         ),
         Arc::new(Float32Array::from_iter_values(
@@ -345,7 +385,9 @@ pub fn pages_batch(records: &[DocumentRecord], ctx: &RunContext) -> RecordBatch 
         word_fields(),
         vec![
             strings(words.iter().map(|w| w.text.as_str())),
-            Arc::new(Float32Array::from_iter_values(words.iter().map(|w| w.confidence))),
+            Arc::new(Float32Array::from_iter_values(
+                words.iter().map(|w| w.confidence),
+            )),
             bbox(0),
             bbox(1),
             bbox(2),
@@ -365,11 +407,15 @@ pub fn pages_batch(records: &[DocumentRecord], ctx: &RunContext) -> RecordBatch 
         Arc::new(Int32Array::from_iter_values(
             rows.iter().map(|(_, p)| clamp_i32(p.height)),
         )),
-        Arc::new(Float32Array::from_iter_values(rows.iter().map(|(_, p)| p.dpi))),
+        Arc::new(Float32Array::from_iter_values(
+            rows.iter().map(|(_, p)| p.dpi),
+        )),
         Arc::new(Int32Array::from_iter_values(
             rows.iter().map(|(_, p)| i32::from(p.rotation)),
         )),
-        Arc::new(Float32Array::from_iter_values(rows.iter().map(|(_, p)| p.skew))),
+        Arc::new(Float32Array::from_iter_values(
+            rows.iter().map(|(_, p)| p.skew),
+        )),
         Arc::new(
             rows.iter()
                 .map(|(_, p)| p.ocr_confidence)

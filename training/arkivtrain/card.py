@@ -72,7 +72,7 @@ def model_card(m: dict) -> str:
         "## Model",
         "",
         f"fastText-style: token embeddings ({cfg['vocab_size']} WordPiece tokens, one per CJK character) and",
-        f"{cfg['buckets']} hashed bigram buckets, dimension {cfg['dim']}, masked mean pooling,"
+        f"{cfg['buckets']} hashed bigram buckets, dimension {cfg['dim']}, masked mean and max pooling,"
         + (f" a ReLU hidden layer of {cfg['hidden']}," if cfg["hidden"] else "")
         + " two linear heads. The bigram hash `(id_i * 1000003 + id_{i+1}) mod buckets` is computed inside",
         "the ONNX graph from `input_ids`. Trained in numpy (Adam, lazy embedding updates, class weights,",

@@ -12,7 +12,7 @@ import numpy as np
 import onnx
 from onnx import TensorProto, helper, numpy_helper
 
-from .model import BIGRAM_MULT, Config, forward
+from .model import BIGRAM_MULT, MASKED, Config, forward
 
 OPSET = 17
 IR_VERSION = 8
@@ -35,17 +35,14 @@ def build_graph(cfg: Config, params: dict, metadata: dict[str, str] | None = Non
     const("mult", BIGRAM_MULT, np.int64)
     const("buckets", cfg.buckets, np.int64)
     const("min_count", 1.0, np.float32)
+    const("one_f", 1.0, np.float32)
+    const("masked", MASKED, np.float32)
 
     n = helper.make_node
     nodes = [
         n("Cast", ["attention_mask"], ["maskf"], to=TensorProto.FLOAT),
-        # unigrams
         n("Gather", ["emb", "input_ids"], ["tok_vec"], axis=0),
-        n("Unsqueeze", ["maskf", "axis2"], ["mask3"]),
-        n("Mul", ["tok_vec", "mask3"], ["tok_masked"]),
-        n("ReduceSum", ["tok_masked", "axis1"], ["tok_sum"], keepdims=0),
-        n("ReduceSum", ["maskf", "axis1"], ["tok_count"], keepdims=1),
-        # hashed bigrams of adjacent ids
+        # hashed bigrams of adjacent ids, attended when both ids are
         n("Slice", ["input_ids", "zero", "minus_one", "axis1"], ["ids_left"]),
         n("Slice", ["input_ids", "one", "end", "axis1"], ["ids_right"]),
         n("Mul", ["ids_left", "mult"], ["ids_scaled"]),
@@ -55,15 +52,22 @@ def build_graph(cfg: Config, params: dict, metadata: dict[str, str] | None = Non
         n("Slice", ["maskf", "zero", "minus_one", "axis1"], ["mask_left"]),
         n("Slice", ["maskf", "one", "end", "axis1"], ["mask_right"]),
         n("Mul", ["mask_left", "mask_right"], ["bg_mask"]),
-        n("Unsqueeze", ["bg_mask", "axis2"], ["bg_mask3"]),
-        n("Mul", ["bg_vec", "bg_mask3"], ["bg_masked"]),
-        n("ReduceSum", ["bg_masked", "axis1"], ["bg_sum"], keepdims=0),
-        n("ReduceSum", ["bg_mask", "axis1"], ["bg_count"], keepdims=1),
+        # unigrams and bigrams side by side: [batch, 2 seq - 1, dim]
+        n("Concat", ["tok_vec", "bg_vec"], ["vals"], axis=1),
+        n("Concat", ["maskf", "bg_mask"], ["wm"], axis=1),
+        n("Unsqueeze", ["wm", "axis2"], ["wm3"]),
         # masked mean
-        n("Add", ["tok_sum", "bg_sum"], ["total"]),
-        n("Add", ["tok_count", "bg_count"], ["count_raw"]),
+        n("Mul", ["vals", "wm3"], ["vals_masked"]),
+        n("ReduceSum", ["vals_masked", "axis1"], ["total"], keepdims=0),
+        n("ReduceSum", ["wm", "axis1"], ["count_raw"], keepdims=1),
         n("Max", ["count_raw", "min_count"], ["count"]),
-        n("Div", ["total", "count"], ["pooled"]),
+        n("Div", ["total", "count"], ["mean"]),
+        # masked max
+        n("Sub", ["wm3", "one_f"], ["wm3_off"]),
+        n("Mul", ["wm3_off", "masked"], ["penalty"]),
+        n("Add", ["vals", "penalty"], ["shifted"]),
+        n("ReduceMax", ["shifted"], ["max"], axes=[1], keepdims=0),
+        n("Concat", ["mean", "max"], ["pooled"], axis=1),
     ]
     top = "pooled"
     if "W1" in params:
@@ -92,7 +96,7 @@ def build_graph(cfg: Config, params: dict, metadata: dict[str, str] | None = Non
         graph,
         opset_imports=[helper.make_opsetid("", OPSET)],
         producer_name="arkiv-training",
-        doc_string="fastText-style classifier: token + hashed-bigram embeddings, masked mean, two heads",
+        doc_string="fastText-style classifier: token + hashed-bigram embeddings, masked mean and max, two heads",
     )
     model.ir_version = IR_VERSION
     for k, v in (metadata or {}).items():

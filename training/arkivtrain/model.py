@@ -3,8 +3,11 @@
     input_ids, attention_mask            [N, L]
     unigrams   E[input_ids]                               masked by attention
     bigrams    G[(id_l * K + id_{l+1}) mod B]             masked by both positions
-    pooled     (sum of unigram + bigram vectors) / their count        [N, D]
+    pooled     [mean, max] of the attended unigram and bigram vectors [N, 2D]
     hidden     relu(pooled W1 + b1)          (skipped when hidden == 0) [N, H]
+
+The mean carries the topic; the max lets a single marker (a secrecy stamp, a diagnosis,
+an ID number) count however long the document is.
     category_logits    hidden Wc + bc                                 [N, C]
     sensitivity_logits hidden Ws + bs                                 [N, S]
 
@@ -46,9 +49,9 @@ def init_params(cfg: Config, rng: np.random.Generator) -> dict[str, np.ndarray]:
         "emb": (rng.standard_normal((cfg.vocab_size, d)) * 0.1).astype(f),
         "bemb": (rng.standard_normal((cfg.buckets, d)) * 0.1).astype(f),
     }
-    width = d
+    width = 2 * d
     if h:
-        p["W1"] = (rng.standard_normal((d, h)) * np.sqrt(2.0 / d)).astype(f)
+        p["W1"] = (rng.standard_normal((2 * d, h)) * np.sqrt(1.0 / d)).astype(f)
         p["b1"] = np.zeros(h, f)
         width = h
     p["Wc"] = (rng.standard_normal((width, cfg.n_categories)) * np.sqrt(1.0 / width)).astype(f)
@@ -63,17 +66,28 @@ def bigram_ids(ids: np.ndarray, buckets: int) -> np.ndarray:
     return (ids[:, :-1] * BIGRAM_MULT + ids[:, 1:]) % buckets
 
 
-def forward(params: dict, ids: np.ndarray, mask: np.ndarray, buckets: int):
-    """Logits of both heads and a cache for ``backward``."""
+MASKED = 1.0e4  # subtracted from masked positions before the max
+
+
+def forward(params: dict, ids: np.ndarray, mask: np.ndarray, buckets: int, bigram_keep=None):
+    """Logits of both heads and a cache for ``backward``.
+
+    ``bigram_keep`` ([N, L-1], training only) drops bigrams independently of their tokens;
+    the exported graph has no such input (every bigram of two attended tokens counts)."""
     ids = ids.astype(np.int64)
     m = mask.astype(np.float32)
     bg = bigram_ids(ids, buckets)
     bm = m[:, :-1] * m[:, 1:]
-    count = np.maximum(m.sum(1) + bm.sum(1), 1.0)[:, None]
-    total = np.einsum("nld,nl->nd", params["emb"][ids], m) + np.einsum(
-        "nld,nl->nd", params["bemb"][bg], bm
-    )
-    pooled = total / count
+    if bigram_keep is not None:
+        bm = bm * bigram_keep
+    vals = np.concatenate([params["emb"][ids], params["bemb"][bg]], axis=1)  # [N, 2L-1, D]
+    wm = np.concatenate([m, bm], axis=1)
+    count = np.maximum(wm.sum(1), 1.0)[:, None]
+    mean = np.einsum("npd,np->nd", vals, wm) / count
+    shifted = vals + ((wm - 1.0) * MASKED)[:, :, None]
+    arg = shifted.argmax(1)  # [N, D]
+    mx = np.take_along_axis(shifted, arg[:, None, :], 1)[:, 0, :]
+    pooled = np.concatenate([mean, mx], axis=1)
     if "W1" in params:
         a = pooled @ params["W1"] + params["b1"]
         h = np.maximum(a, 0.0)
@@ -82,7 +96,7 @@ def forward(params: dict, ids: np.ndarray, mask: np.ndarray, buckets: int):
         h = pooled
     cat = h @ params["Wc"] + params["bc"]
     sens = h @ params["Ws"] + params["bs"]
-    cache = (ids, m, bg, bm, count, pooled, a, h)
+    cache = (ids, m, bg, bm, count, arg, pooled, a, h)
     return cat, sens, cache
 
 
@@ -98,9 +112,19 @@ def _sparse_rows(index: np.ndarray, weight: np.ndarray, upstream: np.ndarray):
     return uniq, grad
 
 
+def _merge_rows(parts):
+    """Sum (rows, gradients) pairs into one with unique rows."""
+    rows = np.concatenate([r for r, _ in parts])
+    grads = np.concatenate([g for _, g in parts]).astype(np.float32)
+    uniq, inv = np.unique(rows, return_inverse=True)
+    out = np.zeros((len(uniq), grads.shape[1]), np.float32)
+    np.add.at(out, inv, grads)
+    return uniq, out
+
+
 def backward(params: dict, cache, dcat: np.ndarray, dsens: np.ndarray) -> dict:
     """Gradients; embedding tables come back as (rows, row gradients)."""
-    ids, m, bg, bm, count, pooled, a, h = cache
+    ids, m, bg, bm, count, arg, pooled, a, h = cache
     g = {
         "Wc": h.T @ dcat,
         "bc": dcat.sum(0),
@@ -115,9 +139,20 @@ def backward(params: dict, cache, dcat: np.ndarray, dsens: np.ndarray) -> dict:
         dpooled = da @ params["W1"].T
     else:
         dpooled = dh
-    dpooled = (dpooled / count).astype(np.float32)
-    g["emb"] = _sparse_rows(ids, m, dpooled)
-    g["bemb"] = _sparse_rows(bg, bm, dpooled)
+    n, d = arg.shape
+    length = ids.shape[1]
+    dmean = (dpooled[:, :d] / count).astype(np.float32)
+    dmax = dpooled[:, d:].astype(np.float32)
+    # the max routes each coordinate's gradient to the one position that won it
+    onehot = np.zeros((n * d, d), np.float32)
+    onehot[np.arange(n * d), np.tile(np.arange(d), n)] = dmax.reshape(-1)
+    pos = arg.reshape(-1)
+    batch_row = np.repeat(np.arange(n), d)
+    is_tok = pos < length
+    tok_rows = ids[batch_row[is_tok], pos[is_tok]]
+    bg_rows = bg[batch_row[~is_tok], pos[~is_tok] - length]
+    g["emb"] = _merge_rows([_sparse_rows(ids, m, dmean), (tok_rows, onehot[is_tok])])
+    g["bemb"] = _merge_rows([_sparse_rows(bg, bm, dmean), (bg_rows, onehot[~is_tok])])
     return g
 
 
@@ -168,10 +203,19 @@ def loss_and_grads(
 
 
 class Adam:
-    """Adam with lazy (row-wise) updates for the embedding tables."""
+    """Adam with lazy (row-wise) updates for the embedding tables and optional decoupled
+    weight decay (AdamW), applied to the rows a step touches."""
 
-    def __init__(self, params: dict, lr: float = 0.01, b1: float = 0.9, b2: float = 0.999, eps: float = 1e-8):
-        self.lr, self.b1, self.b2, self.eps = lr, b1, b2, eps
+    def __init__(
+        self,
+        params: dict,
+        lr: float = 0.01,
+        b1: float = 0.9,
+        b2: float = 0.999,
+        eps: float = 1e-8,
+        weight_decay: float = 0.0,
+    ):
+        self.lr, self.b1, self.b2, self.eps, self.wd = lr, b1, b2, eps, weight_decay
         self.m = {k: np.zeros_like(v) for k, v in params.items()}
         self.v = {k: np.zeros_like(v) for k, v in params.items()}
         self.t = 0
@@ -188,13 +232,13 @@ class Adam:
                 v = self.v[k][rows] * self.b2 + (1 - self.b2) * g * g
                 self.m[k][rows] = m
                 self.v[k][rows] = v
-                params[k][rows] -= (lr * (m / c1) / (np.sqrt(v / c2) + self.eps)).astype(np.float32)
+                update = lr * ((m / c1) / (np.sqrt(v / c2) + self.eps) + self.wd * params[k][rows])
+                params[k][rows] -= update.astype(np.float32)
             else:
                 self.m[k] = self.m[k] * self.b1 + (1 - self.b1) * g
                 self.v[k] = self.v[k] * self.b2 + (1 - self.b2) * g * g
-                params[k] -= (lr * (self.m[k] / c1) / (np.sqrt(self.v[k] / c2) + self.eps)).astype(
-                    np.float32
-                )
+                update = lr * ((self.m[k] / c1) / (np.sqrt(self.v[k] / c2) + self.eps) + self.wd * params[k])
+                params[k] -= update.astype(np.float32)
 
 
 def pad_batch(seqs: list[list[int]], pad_id: int = 0) -> tuple[np.ndarray, np.ndarray]:

@@ -12,7 +12,7 @@ import numpy as np
 from .augment import OcrNoise, fragment
 from .calibrate import macro_f1, nll
 from .infer import document_logits, numpy_runner
-from .model import Adam, Config, backward, forward, init_params, loss_and_grads, pad_batch
+from .model import Adam, Config, backward, bigram_ids, forward, init_params, loss_and_grads, pad_batch
 
 
 @dataclass
@@ -24,6 +24,8 @@ class TrainParams:
     lr: float = 0.01
     lr_final: float = 0.1  # fraction of lr reached at the end (linear decay)
     token_dropout: float = 0.1
+    template_dropout: float = 0.8  # drop rate of a feature seen in one train template only
+    weight_decay: float = 0.0
     undercall: float = 1.0  # weight of the expected under-call cost (sensitivity head)
     clean_copies: float = 0.2  # share of training passes on un-noised text
     fragments: float = 0.25  # share of training passes on a random passage of the text
@@ -38,6 +40,29 @@ def class_weights(y: np.ndarray, n: int) -> np.ndarray:
     counts = np.bincount(y, minlength=n).astype(np.float64)
     w = np.where(counts > 0, 1.0 / np.sqrt(np.maximum(counts, 1)), 0.0)
     return w / (w[y].mean())
+
+
+def template_spread(id_lists, templates: list[str], vocab_size: int, buckets: int):
+    """For each token id and bigram bucket: in how many train templates it occurs."""
+    by_t: dict[str, list[list[int]]] = {}
+    for ids, t in zip(id_lists, templates):
+        by_t.setdefault(t, []).append(ids)
+    tok = np.zeros(vocab_size, np.int64)
+    big = np.zeros(buckets, np.int64)
+    for lists in by_t.values():
+        flat = np.concatenate([np.asarray(x, np.int64) for x in lists])
+        tok[np.unique(flat)] += 1
+        pairs = np.concatenate(
+            [bigram_ids(np.asarray(x, np.int64)[None, :], buckets)[0] for x in lists if len(x) > 1]
+            or [np.zeros(0, np.int64)]
+        )
+        big[np.unique(pairs)] += 1
+    return tok, big
+
+
+def drop_rates(spread: np.ndarray, base: float, top: float) -> np.ndarray:
+    """Features in few templates are dropped more: top / templates, at least ``base``."""
+    return np.clip(top / np.maximum(spread, 1), base, top)
 
 
 def _crop(ids: list[int], max_length: int, rng: np.random.Generator) -> list[int]:
@@ -66,12 +91,24 @@ def fit(cfg: Config, tp: TrainParams, encode, train, val, log=print):
     noise = OcrNoise(seed=tp.seed)
     cut = random.Random(tp.seed)
     params = init_params(cfg, rng)
-    opt = Adam(params, lr=tp.lr)
+    opt = Adam(params, lr=tp.lr, weight_decay=tp.weight_decay)
     y_cat = np.array([r.category for r in train])
     y_sens = np.array([r.sensitivity for r in train])
     w_doc = np.array([r.weight for r in train], np.float64)
     w_cat = class_weights(y_cat, cfg.n_categories)
     w_sens = class_weights(y_sens, cfg.n_levels)
+    templates = [r.template for r in train]
+    if tp.template_dropout and len(set(templates)) > 1 and all(templates):
+        tok_spread, bg_spread = template_spread(encode([r.text for r in train]), templates, cfg.vocab_size, cfg.buckets)
+        tok_drop = drop_rates(tok_spread, tp.token_dropout, tp.template_dropout)
+        bg_drop = drop_rates(bg_spread, tp.token_dropout, tp.template_dropout)
+        log(
+            f"template dropout: {np.mean(tok_spread == 1):.2%} of tokens, "
+            f"{np.mean(bg_spread == 1):.2%} of bigram buckets in one template only"
+        )
+    else:
+        tok_drop = np.full(cfg.vocab_size, tp.token_dropout)
+        bg_drop = np.full(cfg.buckets, tp.token_dropout)
     steps_per_epoch = max(1, -(-len(train) // tp.batch_size))
     total_steps = steps_per_epoch * tp.epochs
     if tp.max_steps:
@@ -90,11 +127,11 @@ def fit(cfg: Config, tp: TrainParams, encode, train, val, log=print):
                 break
             idx = order[b * tp.batch_size : (b + 1) * tp.batch_size]
             ids, mask = pad_batch([id_lists[i] for i in idx])
-            if tp.token_dropout:
-                drop = rng.random(mask.shape) < tp.token_dropout
-                drop[:, 0] = False
-                mask = mask * ~drop
-            cat, sens, cache = forward(params, ids, mask, cfg.buckets)
+            drop = rng.random(mask.shape) < tok_drop[ids]
+            drop[:, 0] = False
+            mask = mask * ~drop
+            bg_keep = (rng.random((ids.shape[0], ids.shape[1] - 1)) >= bg_drop[bigram_ids(ids, cfg.buckets)])
+            cat, sens, cache = forward(params, ids, mask, cfg.buckets, bg_keep.astype(np.float32))
             loss, dcat, dsens = loss_and_grads(
                 cat,
                 sens,

@@ -197,3 +197,40 @@ def request_report(g, d):
            g.pick([f"专项资金{g.num(50, 900)}万元", "相关事项予以批准", "按程序予以调整"]) + "。")
     d.para("妥否，请批示。")
     g.sign_date(d)
+
+
+@template("administrative", "quality_statistics", {"S2": 1})
+def quality_statistics(g, d):
+    """Aggregate disease statistics: diagnosis vocabulary without any patient — internal, not health data."""
+    q = g.num(1, 4)
+    d.title(f"{g.year}年第{'一二三四'[q - 1]}季度医疗质量与传染病报告情况通报", scale=1.25)
+    d.left("各临床科室：")
+    d.para(f"现将本季度医疗质量主要指标及法定传染病报告情况通报如下（数据来源：病案统计室，已去除个人信息）：")
+    rows = []
+    for name in g.f.sample(["急性心肌梗死", "脑梗死", "社区获得性肺炎", "髋关节置换术", "剖宫产", "慢性心力衰竭",
+                            "2型糖尿病", "围手术期预防感染"], g.num(3, 6)):
+        rows.append([name, str(g.num(20, 600)), f"{g.num(70, 99)}%", f"{g.num(0, 30) / 10}%"])
+    d.table(["单病种/指标", "例数", "核心指标符合率", "死亡率"], rows)
+    d.para(f"本季度共报告法定传染病{g.num(20, 300)}例，其中病毒性肝炎{g.num(5, 80)}例、肺结核{g.num(1, 40)}例、"
+           f"梅毒{g.num(1, 30)}例、艾滋病病毒感染{g.num(0, 8)}例，均在规定时限内完成网络直报，无迟报漏报。")
+    d.para("请各科室对照指标查找不足，持续改进医疗质量。")
+    g.sign_date(d, "医务处  质量管理办公室", stamp=g.chance(0.4))
+
+
+@template("administrative", "health_campaign", {"S1": 1})
+def health_campaign(g, d):
+    """Public health-promotion notice: special-category vocabulary in a public (S1) document."""
+    day, topic, act = g.pick([
+        ("12月1日世界艾滋病日", "艾滋病", "免费HIV抗体快速检测及咨询（匿名、保密）"),
+        ("10月10日世界精神卫生日", "心理健康", "抑郁、焦虑量表筛查及心理咨询"),
+        ("全国爱眼日", "眼健康", "免费视力及眼压筛查"),
+        ("世界防治结核病日", "结核病", "结核病防治知识咨询"),
+        ("全国科普日", "性病防治", "梅毒、淋病防治知识讲解与免费咨询"),
+    ])
+    d.title(f"“{day}”大型义诊活动公告", scale=1.3)
+    d.para(f"为普及{topic}防治知识，提高群众健康意识，我院定于{g.d(g.day())}上午8:30—11:30"
+           f"在{g.pick(['门诊楼前广场', '市民广场', '社区卫生服务中心'])}举办大型义诊及健康宣传活动。")
+    d.left(f"活动内容：{act}；发放健康宣传资料；专家现场答疑。")
+    d.left("参加科室：" + "、".join(g.f.sample(["感染科", "精神科", "心理卫生科", "皮肤科", "眼科", "健康管理中心", "疾控科"], 3)))
+    d.para("欢迎广大市民踊跃参加。活动期间不收取任何费用。")
+    d.right(g.hosp["name"])

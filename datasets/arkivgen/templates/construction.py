@@ -1,1 +1,149 @@
-"""placeholder"""
+"""建筑建设类: building projects, drawings, acceptance records, permits."""
+
+from . import template
+
+PARTS = ["基础工程", "主体结构", "屋面工程", "给排水工程", "电气安装工程", "通风与空调工程", "装饰装修工程", "智能化工程",
+         "医用气体工程", "洁净工程", "室外管网工程", "幕墙工程"]
+
+
+@template("construction", "tender_announcement", {"S1": 1})
+def tender_announcement(g, d):
+    prj = g.f.project()
+    d.title(f"{g.hosp['name']}{prj}施工招标公告", scale=1.25)
+    d.left(f"招标编号：{g.city[:2]}ZB{g.year}-{g.num(1, 300):03d}")
+    d.heading("一、招标条件")
+    d.para(f"本招标项目{prj}已由{g.city}发展和改革委员会批准建设，建设资金来自{g.pick(['财政资金', '自筹资金', '财政资金及自筹资金'])}，"
+           "项目已具备招标条件，现对该项目的施工进行公开招标。")
+    d.heading("二、项目概况与招标范围")
+    d.para(f"建设地点：院区内。建筑面积约{g.num(800, 60000)}平方米，计划工期{g.num(90, 720)}日历天，"
+           f"招标控制价约{g.num(80, 30000)}万元。招标范围：施工图纸及工程量清单所包含的全部内容。")
+    d.heading("三、投标人资格要求")
+    d.para(f"投标人须具备建筑工程施工总承包{g.pick(['二级', '一级', '三级'])}及以上资质，并在人员、设备、资金等方面具有相应的施工能力。")
+    d.heading("四、招标文件的获取")
+    d.para(f"凡有意参加投标者，请于{g.d(g.day())}至{g.d(g.day())}登录{g.city}公共资源交易中心网站下载招标文件。")
+    d.sign([f"招标人：{g.hosp['name']}", f"招标代理机构：{g.f.company('工程')}", g.d(g.day())])
+
+
+@template("construction", "completion_acceptance", {"S2": 1})
+def completion_acceptance(g, d):
+    prj = g.f.project()
+    d.title("单位工程竣工验收记录", scale=1.4)
+    d.table(None, [["工程名称", prj, "结构类型", g.pick(["框架结构", "框架剪力墙结构", "钢结构"])],
+                   ["建筑面积", f"{g.num(800, 60000)}㎡", "层数", f"地上{g.num(2, 24)}层/地下{g.num(0, 3)}层"],
+                   ["施工单位", g.f.company("建设"), "监理单位", g.f.company("监理")],
+                   ["开工日期", g.d(g.day(g.year - 1)), "竣工日期", g.d(g.day())]])
+    rows = [[str(k), part, f"共{g.num(3, 12)}分部，经查符合设计及标准规定{g.num(3, 12)}分部", g.pick(["合格", "合格", "符合要求"])]
+            for k, part in enumerate(g.f.sample(PARTS, g.num(4, 7)), 1)]
+    d.table(["序号", "项目", "验收记录", "验收结论"], rows)
+    d.para("综合验收结论：" + g.pick(["该工程已按设计文件和合同约定完成，质量符合验收标准，同意验收。",
+                                  "经各方验收，工程质量合格，观感质量评价为好，同意竣工验收。"]), indent=0)
+    d.kv([("建设单位（公章）", ""), ("监理单位（公章）", ""), ("施工单位（公章）", ""), ("设计单位（公章）", "")], cols=2)
+
+
+@template("construction", "construction_permit", {"S1": 1, "S2": 2})
+def construction_permit(g, d):
+    d.title("建筑工程施工许可证", scale=1.6)
+    d.center(f"编号：{g.hosp['region'][0]}{g.year}{g.num(10**6, 10**7 - 1)}")
+    d.para("根据《中华人民共和国建筑法》第八条规定，经审查，本建筑工程符合施工条件，准予施工。", indent=0)
+    d.table(None, [["建设单位", g.hosp["name"]], ["工程名称", g.f.project()], ["建设地址", g.hosp["address"]],
+                   ["建设规模", f"{g.num(800, 60000)}平方米"], ["合同价格", f"{g.num(80, 30000)}万元"],
+                   ["设计单位", g.f.company("设计")], ["施工单位", g.f.company("建设")], ["监理单位", g.f.company("监理")],
+                   ["合同工期", f"{g.num(90, 720)}天"]])
+    d.left("注意事项：本证放置施工现场，作为准予施工的凭证。", scale=0.9)
+    g.sign_date(d, "发证机关：" + g.city + "住房和城乡建设局", dept="")
+
+
+@template("construction", "design_change", {"S2": 1})
+def design_change(g, d):
+    d.title("设计变更通知单", scale=1.5)
+    d.kv([("工程名称", g.f.project()), ("变更编号", f"BG-{g.num(1, 80):03d}"), ("专业", g.pick(["建筑", "结构", "给排水", "电气", "暖通"])),
+          ("图号", f"{g.pick(['建施', '结施', '水施', '电施'])}-{g.num(1, 60):02d}")], cols=2)
+    d.heading("变更原因：")
+    d.para(g.pick(["根据医院使用科室提出的功能调整需求。", "现场实际情况与原设计不符。", "为满足消防验收要求。", "原设计材料停产，需替换。"]))
+    d.heading("变更内容：")
+    for k in range(g.num(2, 4)):
+        d.para(f"{k + 1}. " + g.pick(["将三层手术室净化等级由百级调整为千级；", "取消②~③轴间隔墙，改为轻钢龙骨石膏板隔墙；",
+                                       "给水主管管径由DN100改为DN150；", "增设配电箱一台，型号详见附图；",
+                                       "走廊吊顶标高由2.8m调整为2.6m；", "屋面防水层改为两道SBS改性沥青防水卷材；"]), indent=0)
+    d.kv([("设计单位", g.f.company("设计")), ("日期", g.d(g.day()))], cols=2)
+
+
+@template("construction", "site_log", {"S2": 1})
+def site_log(g, d):
+    d.title("施工日志", scale=1.6)
+    d.kv([("工程名称", g.f.project())], cols=1)
+    day = g.day()
+    for _ in range(g.num(2, 5)):
+        day = g.f.later(day, 1, 2)
+        d.left(f"{g.d(day)}  天气：{g.pick(['晴', '多云', '阴', '小雨'])}  气温：{g.num(-5, 36)}℃", bold=True)
+        d.para(f"施工部位：{g.pick(['三层', '五层', '地下一层', '屋面', '外立面'])}{g.pick(['梁板钢筋绑扎', '砌体施工', '管线预埋', '抹灰', '吊顶龙骨安装'])}。"
+               f"出勤人数{g.num(10, 120)}人，{g.pick(['塔吊', '施工电梯', '混凝土泵车'])}运行正常。"
+               f"质量安全：{g.pick(['班前安全交底已完成', '监理巡视未发现问题', '发现脚手架连墙件缺失一处，已整改'])}。")
+    d.right("记录人：（签字）")
+
+
+@template("construction", "worker_roster", {"S3": 1})
+def worker_roster(g, d):
+    d.title("施工现场作业人员实名制登记表", scale=1.3)
+    d.kv([("工程名称", g.f.project()), ("施工单位", g.f.company("建设"))], cols=1)
+    rows = []
+    for k in range(1, g.num(8, 40) + 1):
+        sex = "男" if g.chance(0.9) else "女"
+        rows.append([str(k), g.pn(), sex, g.pid(sex=sex), g.pick(["木工", "钢筋工", "电工", "焊工", "架子工", "普工", "油漆工"]),
+                     g.pphone(True)])
+    d.table(["序号", "姓名", "性别", "身份证号", "工种", "联系电话"], rows, size=0.85)
+    d.left("特种作业人员须持证上岗，证件复印件附后。", scale=0.9)
+
+
+@template("construction", "supervision_minutes", {"S2": 1}, en=True)
+def supervision_minutes(g, d):
+    if g.en:
+        d.title("DESIGN REVIEW MEMO", scale=1.4)
+        d.kv([("Project", g.pick(["Outpatient Building Extension", "Cleanroom Upgrade, Operating Suite", "Central Oxygen Pipeline Renewal"])),
+              ("Meeting date", g.d(g.day())), ("Participants", "Owner, designer, contractor, supervising engineer")], cols=1)
+        for k, t in enumerate(["Clearance above the corridor ceiling is insufficient for the HVAC ducts; the designer will revise section B-B.",
+                               "Fire compartment boundaries on level 3 must be confirmed before partition works start.",
+                               "The contractor shall submit a revised schedule within one week."], 1):
+            d.para(f"{k}. {t}", indent=0)
+        return
+    d.title(f"第{g.num(1, 60)}次监理例会会议纪要", scale=1.35)
+    d.kv([("工程名称", g.f.project()), ("会议时间", g.d(g.day())), ("会议地点", "项目部会议室"),
+          ("参会单位", "建设单位基建处、监理单位、施工单位、设计单位代表")], cols=1)
+    d.heading("一、上周工作完成情况")
+    d.para(f"完成{g.pick(PARTS)}约{g.num(20, 95)}%，累计完成产值{g.num(100, 9000)}万元，进度{g.pick(['滞后', '基本符合', '超前'])}计划。")
+    d.heading("二、存在问题")
+    d.para(g.pick(["部分材料进场报验不及时；", "安全文明施工需加强，现场堆放杂乱；", "雨季施工措施不到位；"]) +
+           g.pick(["与医院运营区域隔离不严密，影响患者通行。", "夜间施工噪声影响病房休息。"]))
+    d.heading("三、下周工作安排")
+    d.para("施工单位加大劳动力投入，确保节点工期；监理单位加强旁站监督；建设单位协调医院相关科室配合。")
+    d.right("监理单位项目部  整理")
+
+
+@template("construction", "hidden_works", {"S2": 1})
+def hidden_works(g, d):
+    d.title("隐蔽工程验收记录", scale=1.5)
+    d.kv([("工程名称", g.f.project()), ("隐蔽部位", g.pick(["三层吊顶内", "地下室底板", "卫生间墙地面", "手术室墙体"])),
+          ("隐蔽项目", g.pick(["给排水管道", "电气配管", "防水层", "钢筋", "医用气体管道"])),
+          ("图号", f"{g.pick(['水施', '电施', '结施'])}-{g.num(1, 40):02d}"), ("验收日期", g.d(g.day()))], cols=2)
+    d.heading("隐蔽内容：")
+    d.para(g.pick(["管道材质、规格符合设计要求，支吊架间距符合规范，试压合格，压力试验记录附后。",
+                   "防水层厚度均匀，阴阳角处加强层设置到位，闭水试验24小时无渗漏。",
+                   "钢筋规格、数量、间距及锚固长度符合设计和规范要求，保护层垫块设置到位。"]))
+    d.table(["施工单位自检意见", "监理单位验收意见"], [["符合要求，申请验收", "同意隐蔽"]])
+
+
+@template("construction", "secure_room_project", {"S5": 2, "S2": 1})
+def secure_room_project(g, d):
+    marked = g.mark_if_restricted(d)
+    d.title(g.pick(["涉密档案库房改造工程设计说明", "保密室及机要室改造工程技术要求", "信息中心核心机房改造工程方案"]), scale=1.3)
+    d.heading("一、工程概况")
+    d.para(f"本工程位于{g.pick(['行政楼', '综合楼', '科教楼'])}{g.pick(['地下一层', '三层', '五层'])}，改造面积约{g.num(60, 900)}平方米，"
+           "主要内容包括墙体加固、防火门窗、门禁及视频监控、温湿度控制和气体灭火系统。")
+    d.heading("二、安全防护要求")
+    d.para("库房墙体采用钢筋混凝土结构，门采用甲级防火防盗门；门禁系统采用双人双锁管理；监控录像保存不少于90天。")
+    if marked:
+        d.para(f"三、平面布局：机要档案柜布置于{g.pick(['东侧', '北侧'])}内间，监控点位{g.num(4, 16)}处，"
+               "报警系统与保卫处值班室联动。本图纸及说明含安全防范布点信息，按秘密级管理，施工单位须签订保密协议，图纸编号登记、用后收回。")
+    else:
+        d.para("三、施工要求：施工期间档案已全部转移至临时库房，施工人员凭证出入。")
+    d.right(g.d(g.day()))

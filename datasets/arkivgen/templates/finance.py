@@ -140,7 +140,7 @@ def patient_bill(g, d):
           ("出院诊断", dx[0]), ("医保类型", g.pick(["城镇职工医保", "城乡居民医保", "自费"])),
           ("医保卡号", g.pins())], cols=2)
     rows, total = [], 0.0
-    for dr in g.f.drugs(g.num(4, 10), dx[3]):
+    for dr in g.f.drugs(g.num(4, 10), dx[3], dx[2]):
         q = g.num(1, 20)
         pr = g.f.money(2, 400)
         total += q * pr

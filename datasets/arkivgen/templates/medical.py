@@ -1,7 +1,8 @@
 """医疗服务类（病案）: patient records. S4 by default, S5 for special-category diagnoses
 (HIV/STD, psychiatric, genetic, reproductive); S3 for a record-copy request without health data."""
 
-from ..fields import LAB_TESTS, SPECIAL_LABS, IMAGING, SURGERIES, TITLES_MED, TITLES_NURSE
+from ..fields import IMAGING, LAB_TESTS, SPECIAL_LABS, SURGERIES
+from ..clinical import Clinic
 from . import template
 
 HEALTH = {"S4": 3, "S5": 1}
@@ -13,6 +14,24 @@ def _dx(g):
 
 def _doctor(g):
     return g.pn()
+
+
+def _style(g):
+    return g.pick(["colon", "bracket", "inline", "numbered"])
+
+
+def _section(g, d, style, name, text):
+    """A record section in one of the layouts hospitals use: a heading line, 【…】 or inline."""
+    if style == "colon":
+        d.heading(f"{name}：")
+        d.para(text)
+    elif style == "bracket":
+        d.heading(f"【{name}】")
+        d.para(text)
+    elif style == "numbered":
+        d.para(f"{name}：{text}", indent=0)
+    else:
+        d.para(f"{name}：{text}")
 
 
 def _ident(g, d, p, dept, cols=3, mrn_kind="住院号", extra=()):
@@ -36,22 +55,16 @@ def admission_record(g, d):
           ("身份证号", g.pid(p["birth"], p["sex"])), ("住址", g.paddr()),
           ("入院日期", g.d(adm) + " " + g.f.time()), ("病史陈述者", g.pick(["患者本人", "患者家属", "患者本人及家属"])),
           ("住院号", g.pmrn())], cols=2)
-    d.heading("主诉：")
-    d.para(f"{dx[4]}{g.num(1, 20)}{g.pick(['天', '周', '月', '年'])}。")
-    d.heading("现病史：")
-    d.para(f"患者于{g.num(2, 30)}天前无明显诱因出现{dx[4]}，"
-           f"{g.pick(['未予重视', '自行服药后症状无明显缓解', '曾于当地诊所就诊'])}，"
-           f"今为进一步诊治来我院，门诊以“{dx[0]}”收入{dept}。起病以来，精神{g.pick(['可', '差', '一般'])}，"
-           f"饮食{g.pick(['正常', '欠佳'])}，睡眠{g.pick(['可', '差'])}，大小便{g.pick(['正常', '如常'])}，体重无明显变化。")
-    d.heading("既往史：")
-    d.para(g.pick(["否认高血压、糖尿病病史，否认肝炎、结核等传染病史，否认手术外伤史，否认药物过敏史。",
-                   f"有高血压病史{g.num(3, 20)}年，规律服药，血压控制可；否认药物及食物过敏史。",
-                   "既往体健。预防接种史随当地进行。青霉素过敏。"]))
-    d.heading("体格检查：")
-    d.para(f"T {g.num(362, 392) / 10}℃，P {g.num(62, 118)}次/分，R {g.num(14, 26)}次/分，"
-           f"BP {g.num(95, 175)}/{g.num(55, 105)}mmHg。神志清楚，查体合作，全身皮肤黏膜无黄染，"
-           f"浅表淋巴结未触及肿大。双肺呼吸音{g.pick(['清', '粗，可闻及湿啰音'])}，心律{g.pick(['齐', '不齐'])}，"
-           f"腹软，无压痛及反跳痛，双下肢{g.pick(['无水肿', '轻度凹陷性水肿'])}。")
+    c = Clinic(g, dx, p["sex"], p["age"])
+    style = _style(g)
+    _section(g, d, style, "主诉", c.complaint() + "。")
+    _section(g, d, style, "现病史", c.hpi())
+    _section(g, d, style, "既往史", c.past())
+    if g.chance(0.7):
+        _section(g, d, style, g.pick(["个人史", "个人史及婚育史"]), c.personal())
+    _section(g, d, style, "体格检查", c.exam())
+    if g.chance(0.7):
+        _section(g, d, style, "辅助检查", c.aux())
     d.heading("初步诊断：")
     d.left(f"1. {dx[0]}")
     if g.chance(0.5):
@@ -66,21 +79,19 @@ def progress_note(g, d):
     d.page_header = [g.hosp["name"] + "  病程记录  姓名：", g.pn(p["name"]), "  住院号：", g.pmrn()]
     day = g.day()
     d.title("病 程 记 录", scale=1.35)
-    n = g.num(3, 7)
-    drugs = g.f.drugs(3, dx[3])
+    n = g.num(3, 11)
+    drugs = g.f.drugs(3, dx[3], dx[2])
+    c = Clinic(g, dx, p["sex"], p["age"])
     for k in range(n):
         day = g.f.later(day, 1, 3)
         kind = "首次病程记录" if k == 0 else g.pick(["日常病程记录", "主治医师查房记录", "副主任医师查房记录", "日常病程记录"])
         d.left(f"{g.d(day)} {g.f.time()}  {kind}", bold=True)
         if k == 0:
-            d.para("患者", g.pn(p["name"]), f"，{p['sex']}，{p['age']}岁，因“{dx[4]}”入院。"
-                   f"入院诊断：{dx[0]}。诊疗计划：完善血常规、生化、凝血功能等检查，予{drugs[0][0]}治疗，监测生命体征。")
+            d.para("患者", g.pn(p["name"]), f"，{p['sex']}，{p['age']}岁，因“{c.complaint()}”入院。")
+            d.para("病例特点：" + c.features())
+            d.para(f"初步诊断：{dx[0]}。诊疗计划：完善血常规、生化、凝血功能等检查，予{drugs[0][0]}治疗，监测生命体征。")
         else:
-            d.para(g.pick(["患者今日诉症状较前好转，", "患者诉夜间睡眠欠佳，", "患者一般情况可，", "今日查房，患者"]) +
-                   g.pick(["无发热，饮食可。", "仍有轻度不适。", "精神状态较前改善。"]) +
-                   f"查体：生命体征平稳，{g.pick(['双肺呼吸音清', '心肺听诊无特殊', '腹软无压痛', '伤口敷料干燥'])}。"
-                   f"辅助检查回报：{g.pick(LAB_TESTS)[0]}{g.pick(['较前下降', '基本正常', '轻度升高'])}。"
-                   f"处理：继续{g.pick(drugs)[0]}，{g.pick(['密切观察病情变化', '调整用药剂量', '拟明日复查', '请相关科室会诊'])}。")
+            d.para(c.round())
         d.right("医师签名：", _doctor(g))
 
 
@@ -95,7 +106,8 @@ def lab_report(g, d):
     rows = []
     if dx[3] and dx[3] in SPECIAL_LABS:
         for item, res in g.f.sample(SPECIAL_LABS[dx[3]], min(2, len(SPECIAL_LABS[dx[3]]))):
-            rows.append([item, res.format(n=g.num(12, 480), t=g.num(2, 64)), "", "阴性/参考区间"])
+            val = res.format(n=g.num(12, 480), t=g.num(2, 64))
+            rows.append([item, val, "↑" if "阳性" in val else "", "阴性" if "阳性" in val else "见说明"])
     for name, unit, lo, hi, dec in g.f.sample(LAB_TESTS, g.num(8, 16)):
         v = round(g.rng.uniform(lo * 0.7, hi * 1.3 if hi else 1), dec) if hi else 0
         flag = "↑" if v > hi else "↓" if v < lo else ""
@@ -135,7 +147,7 @@ def discharge_summary(g, d):
     dx = _dx(g)
     adm = g.day()
     dis = g.f.later(adm, 3, 21)
-    drugs = g.f.drugs(3, dx[3])
+    drugs = g.f.drugs(3, dx[3], dx[2])
     if g.en:
         d.title(g.pick(["DISCHARGE SUMMARY", "Discharge Summary"]))
         d.center("International Medical Service, " + g.pick(["First People's Hospital", "Central Hospital", "Union Hospital"]))
@@ -164,17 +176,16 @@ def discharge_summary(g, d):
     d.kv([("姓名", g.pn(p["name"])), ("性别", p["sex"]), ("年龄", f"{p['age']}岁"), ("住院号", g.pmrn()),
           ("入院日期", g.d(adm)), ("出院日期", g.d(dis)), ("住院天数", f"{(dis - adm).days}天"),
           ("科室", dx[2])], cols=2)
-    d.heading("入院情况：")
-    d.para(f"患者因“{dx[4]}”入院，入院时查体：生命体征平稳，{g.pick(['神志清楚', '精神差', '急性病容'])}。")
-    d.heading("诊疗经过：")
-    d.para(f"入院后完善相关检查，明确诊断为{dx[0]}（{dx[1]}），予{drugs[0][0]}、{drugs[1][0]}等治疗，"
-           f"患者症状{g.pick(['明显好转', '逐渐缓解', '基本消失'])}，复查各项指标{g.pick(['较前改善', '基本正常'])}，准予出院。")
-    d.heading("出院诊断：")
-    d.left(f"{dx[0]}")
+    c = Clinic(g, dx, p["sex"], p["age"])
+    style = _style(g)
+    _section(g, d, style, "入院情况", f"患者因“{c.complaint()}”入院。" + (c.exam() if g.chance(0.6) else ""))
+    _section(g, d, style, "入院诊断", dx[0])
+    _section(g, d, style, "诊疗经过", c.course() + (c.aux(2) if g.chance(0.4) else ""))
+    _section(g, d, style, "出院诊断", dx[0])
+    _section(g, d, style, "出院情况", c.discharge_state())
     d.heading("出院医嘱：")
     d.table(["药品名称", "规格", "用法用量"], [[x[0], x[1], x[2]] for x in drugs])
-    d.para(f"{g.pick(['低盐低脂饮食', '注意休息，避免劳累', '按时服药，不可自行停药'])}；"
-           f"{g.num(1, 4)}周后{dx[2]}门诊复诊，如有不适随诊。联系电话：", g.pphone(False))
+    d.para("；".join(c.discharge_orders()) + f"；{dx[2]}门诊复诊。联系电话：", g.pphone(False))
     d.sign([["主治医师：", g.pn()], ["住院医师：", g.pn()]])
 
 
@@ -213,7 +224,7 @@ def nursing_record(g, d):
     _ident(g, d, p, dx[2], cols=3, extra=[("诊断", dx[0])])
     day = g.day()
     rows = []
-    for _ in range(g.num(8, 26)):
+    for _ in range(g.num(8, 44)):
         if g.chance(0.3):
             day = g.f.later(day, 1, 1)
         note = g.pick(["患者安静入睡", "遵医嘱予静脉输液，穿刺处无红肿", "协助翻身拍背", "指导低盐低脂饮食",
@@ -236,7 +247,7 @@ def order_sheet(g, d):
     day = g.day()
     rows = [[g.d(day), g.f.time(), "按" + g.pick(["一级", "二级", "三级"]) + "护理", g.pn(), ""],
             [g.d(day), g.f.time(), g.pick(["普食", "低盐低脂饮食", "糖尿病饮食", "流质饮食"]), g.pn(), ""]]
-    for dr in g.f.drugs(g.num(4, 10), dx[3]):
+    for dr in g.f.drugs(g.num(4, 10), dx[3], dx[2]):
         rows.append([g.d(day), g.f.time(), f"{dr[0]} {dr[2]}", g.pn(), g.pick(["", "", g.d(g.f.later(day, 2, 9))])])
     if kind == "临时医嘱单":
         for t in g.f.sample(["血常规", "尿常规", "肝肾功能", "凝血功能", "心电图", "胸部CT", "输血前检查"], 3):
@@ -257,14 +268,16 @@ def outpatient_record(g, d):
           ("医保卡号", g.pins()) if g.chance(0.5) else ("就诊卡号", g.pmrn("就诊卡号")),
           ("联系电话", g.pphone(True))], cols=2)
     d.hr(0.6)
-    d.left(f"主诉：{dx[4]}{g.num(1, 30)}天。")
-    d.para(f"现病史：{g.pick(['近来', '于', '自'])}{g.num(1, 30)}天前出现{dx[4]}，"
-           f"{g.pick(['无发热', '伴乏力', '无恶心呕吐', '伴睡眠差'])}。", indent=0)
-    d.left("既往史：" + g.pick(["无特殊。", "高血压病史。", "否认药物过敏史。"]))
-    d.left(f"查体：T {g.num(362, 385) / 10}℃，BP {g.num(100, 160)}/{g.num(60, 100)}mmHg。" + g.pick(["心肺无特殊。", "咽部充血。", "腹软。"]))
+    c = Clinic(g, dx, p["sex"], p["age"])
+    d.left(f"主诉：{c.complaint()}。")
+    d.para("现病史：" + c.hpi(), indent=0)
+    d.para("既往史：" + c.past(), indent=0)
+    d.para("查体：" + (c.exam() if g.chance(0.5) else c.vitals() + "。"), indent=0)
+    if g.chance(0.5):
+        d.para("辅助检查：" + c.aux(), indent=0)
     d.left(f"初步诊断：{dx[0]}")
     d.left("处理：")
-    for k, dr in enumerate(g.f.drugs(g.num(1, 4), dx[3]), 1):
+    for k, dr in enumerate(g.f.drugs(g.num(1, 4), dx[3], dx[2]), 1):
         d.left(f"  {k}. {dr[0]} {dr[1]} {dr[2]}")
     d.left(g.pick(["嘱：按时服药，不适随诊。", "嘱：一周后复诊。", "嘱：完善相关检查后复诊。"]))
     d.right("医师签名：", g.pn())

@@ -83,7 +83,7 @@ def payroll_list(g, d):
     d.title(f"{g.year}年{month}月职工工资发放明细表", scale=1.3)
     d.kv([("部门", g.pick([g.f.dept(), g.f.admin_dept()])), ("发放日期", g.d(g.day()))], cols=2)
     rows, total = [], 0.0
-    for k in range(1, g.num(8, 30) + 1):
+    for k in range(1, g.num(8, 48) + 1):
         base, perf, ded = g.f.money(3000, 9000), g.f.money(1000, 12000), g.f.money(500, 3500)
         net = base + perf - ded
         total += net

