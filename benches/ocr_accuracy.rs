@@ -7,7 +7,7 @@
 // written by `datasets/generate.py scans|realtext`) or `img/` + `gt_txt/<stem>.txt` (the real
 // English scans in ../shared/data). Options: `--engine tesseract|ppocr|ppocr-v4` (default
 // ppocr), `--limit N` pages per dataset, `--lang` for Tesseract (default chi_sim+eng),
-// `--det-side PX` for PP-OCR detection, `--no-median`, `--json FILE` for per-page rows.
+// `--det-side PX` for PP-OCR detection, `--median auto|always|never`, `--json FILE` for per-page rows.
 // Prints CER (whitespace removed; edits / reference characters), WER (whitespace tokens), CPU
 // seconds per page (process user+system time, one thread) and peak RSS. Run one engine per
 // process so that peak RSS belongs to it. scripts/ocr_bench.sh builds the datasets and runs all.
@@ -17,6 +17,7 @@ use std::path::{Path, PathBuf};
 
 use arkiv::ingest::{self, IngestParams};
 use arkiv::ocr::ppocr::{ModelSet, PpOcr, PpOcrParams};
+use arkiv::ocr::preprocess::MedianMode;
 use arkiv::ocr::tesseract::{Tesseract, TesseractParams};
 use arkiv::ocr::{self, CleanParams, OcrEngine, OcrParams};
 
@@ -25,7 +26,7 @@ struct Options {
     limit: usize,
     lang: String,
     det_side: Option<u32>,
-    median: bool,
+    median: MedianMode,
     json: Option<PathBuf>,
     datasets: Vec<PathBuf>,
 }
@@ -36,7 +37,7 @@ fn parse_args() -> Result<Options, String> {
         limit: usize::MAX,
         lang: "chi_sim+eng".into(),
         det_side: None,
-        median: true,
+        median: MedianMode::Auto,
         json: None,
         datasets: Vec::new(),
     };
@@ -47,8 +48,17 @@ fn parse_args() -> Result<Options, String> {
             "--engine" => o.engine = value("--engine")?,
             "--limit" => o.limit = value("--limit")?.parse().map_err(|_| "bad --limit")?,
             "--lang" => o.lang = value("--lang")?,
-            "--det-side" => o.det_side = Some(value("--det-side")?.parse().map_err(|_| "bad --det-side")?),
-            "--no-median" => o.median = false,
+            "--det-side" => {
+                o.det_side = Some(value("--det-side")?.parse().map_err(|_| "bad --det-side")?)
+            }
+            "--median" => {
+                o.median = match value("--median")?.as_str() {
+                    "auto" => MedianMode::Auto,
+                    "always" => MedianMode::Always,
+                    "never" => MedianMode::Never,
+                    m => return Err(format!("--median {m}: use auto, always or never")),
+                }
+            }
             "--json" => o.json = Some(value("--json")?.into()),
             "--bench" => {}
             s if s.starts_with("--") => return Err(format!("unknown option {s}")),
@@ -89,7 +99,9 @@ fn pages(dir: &Path, limit: usize) -> Vec<(PathBuf, String)> {
             let Some(stem) = img.file_stem().and_then(|s| s.to_str()) else {
                 continue;
             };
-            if let Ok(text) = std::fs::read_to_string(dir.join("gt_txt").join(format!("{stem}.txt"))) {
+            if let Ok(text) =
+                std::fs::read_to_string(dir.join("gt_txt").join(format!("{stem}.txt")))
+            {
                 out.push((img, text));
             }
         }
@@ -104,7 +116,9 @@ fn levenshtein<T: PartialEq>(a: &[T], b: &[T]) -> usize {
     for (i, x) in a.iter().enumerate() {
         cur[0] = i + 1;
         for (j, y) in b.iter().enumerate() {
-            cur[j + 1] = (prev[j] + usize::from(x != y)).min(prev[j + 1] + 1).min(cur[j] + 1);
+            cur[j + 1] = (prev[j] + usize::from(x != y))
+                .min(prev[j + 1] + 1)
+                .min(cur[j] + 1);
         }
         std::mem::swap(&mut prev, &mut cur);
     }
@@ -124,7 +138,10 @@ fn fold(c: char) -> char {
 fn cpu_seconds() -> f64 {
     let stat = std::fs::read_to_string("/proc/self/stat").unwrap_or_default();
     let after = stat.rsplit_once(')').map_or("", |(_, r)| r);
-    let f: Vec<f64> = after.split_whitespace().filter_map(|v| v.parse().ok()).collect();
+    let f: Vec<f64> = after
+        .split_whitespace()
+        .filter_map(|v| v.parse().ok())
+        .collect();
     // Fields after the command: state(skipped as non-numeric), ppid, …; utime and stime are the
     // 14th and 15th fields of the line, i.e. indices 10 and 11 of the numeric ones here.
     match (f.get(10), f.get(11)) {
@@ -151,7 +168,9 @@ fn main() {
         }
     };
     if opts.datasets.is_empty() {
-        eprintln!("ocr_accuracy: no datasets given; see the comment at the top of benches/ocr_accuracy.rs");
+        eprintln!(
+            "ocr_accuracy: no datasets given; see the comment at the top of benches/ocr_accuracy.rs"
+        );
         return;
     }
     if let Err(e) = arkiv::runtime::init(None) {
@@ -168,7 +187,11 @@ fn main() {
         ),
         "ppocr" | "ppocr-v6" | "ppocr-v4" => {
             let mut p = PpOcrParams {
-                models: if opts.engine == "ppocr-v4" { ModelSet::V4 } else { ModelSet::V6 },
+                models: if opts.engine == "ppocr-v4" {
+                    ModelSet::V4
+                } else {
+                    ModelSet::V6
+                },
                 ..PpOcrParams::default()
             };
             if let Some(side) = opts.det_side {
@@ -195,7 +218,10 @@ fn main() {
         ..OcrParams::default()
     };
     let ingest_params = IngestParams::default();
-    let mut json = opts.json.as_ref().map(|p| std::fs::File::create(p).expect("--json file"));
+    let mut json = opts
+        .json
+        .as_ref()
+        .map(|p| std::fs::File::create(p).expect("--json file"));
     println!("| dataset | engine | pages | CER % | WER % | CPU s/page |");
     println!("|---|---|---|---|---|---|");
     for dir in &opts.datasets {
@@ -215,10 +241,19 @@ fn main() {
                 }
             }
             let spent = cpu_seconds() - t0;
-            let squash = |s: &str| s.chars().map(fold).filter(|c| !c.is_whitespace()).collect::<Vec<char>>();
+            let squash = |s: &str| {
+                s.chars()
+                    .map(fold)
+                    .filter(|c| !c.is_whitespace())
+                    .collect::<Vec<char>>()
+            };
             let (hyp, reference) = (squash(&text), squash(&truth));
             let e = levenshtein(&hyp, &reference);
-            let tok = |s: &str| s.split_whitespace().map(|w| w.chars().map(fold).collect::<String>()).collect::<Vec<_>>();
+            let tok = |s: &str| {
+                s.split_whitespace()
+                    .map(|w| w.chars().map(fold).collect::<String>())
+                    .collect::<Vec<_>>()
+            };
             let (hw, rw) = (tok(&text), tok(&truth));
             let we = levenshtein(&hw, &rw);
             if let Some(f) = json.as_mut() {
@@ -233,7 +268,9 @@ fn main() {
             cpu += spent;
             n += 1;
         }
-        let name = dir.file_name().map_or(String::new(), |s| s.to_string_lossy().into_owned());
+        let name = dir
+            .file_name()
+            .map_or(String::new(), |s| s.to_string_lossy().into_owned());
         println!(
             "| {name} | {} | {n} | {:.2} | {:.1} | {:.2} |",
             opts.engine,

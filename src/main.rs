@@ -13,7 +13,7 @@ use clap::{Args, Parser, Subcommand};
 use arkiv::classify::ClassifyParams;
 use arkiv::ingest::IngestParams;
 use arkiv::ocr::tesseract::TesseractParams;
-use arkiv::ocr::{CleanParams, OcrParams, OsdMode};
+use arkiv::ocr::{CleanParams, MedianMode, OcrParams, OsdMode};
 use arkiv::{Error, Shard};
 
 /// Archive digitisation: OCR, classification, personal-data masking, Parquet for review.
@@ -185,14 +185,15 @@ struct RunArgs {
     /// Resolution pages are scaled down to before OCR; 0 keeps the scan's resolution.
     #[arg(long, default_value_t = 200, value_name = "DPI")]
     ocr_dpi: u32,
-    /// Do not apply the 3×3 median filter before OCR.
-    #[arg(long)]
-    no_median: bool,
+    /// 3×3 median filter before OCR: auto (on pages with speckle noise), always or never.
+    #[arg(long, value_enum, default_value_t = MedianMode::Auto)]
+    median: MedianMode,
     /// Orientation detection: auto (when a page reads poorly), always or never.
     #[arg(long, value_enum, default_value_t = OsdMode::Auto)]
     osd: OsdMode,
-    /// Tesseract page segmentation mode.
-    #[arg(long, default_value_t = 3)]
+    /// Tesseract page segmentation mode (4: one column of text of variable sizes; 3: automatic
+    /// layout, better for multi-column pages).
+    #[arg(long, default_value_t = 4)]
     psm: i32,
     /// Resolution for rasterising PDF pages without a text layer.
     #[arg(long, default_value_t = 200, value_name = "DPI")]
@@ -431,7 +432,7 @@ fn run(args: RunArgs, ort_lib: Option<PathBuf>, quiet: bool) -> anyhow::Result<E
         ocr: OcrParams {
             clean: CleanParams {
                 target_dpi: (args.ocr_dpi > 0).then_some(args.ocr_dpi as f32),
-                median: !args.no_median,
+                median: args.median,
             },
             osd: args.osd,
             ..OcrParams::default()

@@ -381,7 +381,7 @@ fn config_json(opts: &RunOptions, decide: &DecideParams) -> serde_json::Value {
         "engine": "tesseract",
         "clean": {
             "target_dpi": opts.ocr.clean.target_dpi,
-            "median": opts.ocr.clean.median,
+            "median": format!("{:?}", opts.ocr.clean.median).to_lowercase(),
         },
         "osd": format!("{:?}", opts.ocr.osd).to_lowercase(),
         "pdf_dpi": opts.ingest.pdf_dpi,

@@ -208,18 +208,62 @@ fn sample_scans_are_read_classified_and_written_per_spec() {
     let schema = docs[0].schema();
     let columns: Vec<&str> = schema.fields().iter().map(|f| f.name().as_str()).collect();
     for spec_column in [
-        "doc_id", "source_path", "source_bytes", "media_type", "page_count", "status", "error",
-        "text_source", "ocr_confidence", "text", "text_masked", "pii", "category",
-        "category_confidence", "category_scores", "sensitivity", "sensitivity_confidence",
-        "sensitivity_scores", "sensitivity_floor", "sensitivity_reasons", "needs_review",
-        "review_reasons", "review_priority", "model_id", "arkiv_version", "run_id", "processed_at",
+        "doc_id",
+        "source_path",
+        "source_bytes",
+        "media_type",
+        "page_count",
+        "status",
+        "error",
+        "text_source",
+        "ocr_confidence",
+        "text",
+        "text_masked",
+        "pii",
+        "category",
+        "category_confidence",
+        "category_scores",
+        "sensitivity",
+        "sensitivity_confidence",
+        "sensitivity_scores",
+        "sensitivity_floor",
+        "sensitivity_reasons",
+        "needs_review",
+        "review_reasons",
+        "review_priority",
+        "model_id",
+        "arkiv_version",
+        "run_id",
+        "processed_at",
     ] {
-        assert!(columns.contains(&spec_column), "documents lacks {spec_column}");
+        assert!(
+            columns.contains(&spec_column),
+            "documents lacks {spec_column}"
+        );
     }
-    assert_eq!(
-        schema.metadata().get("arkiv.schema_version").map(String::as_str),
-        Some("1")
+    let first = std::fs::read_dir(out.join("documents"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.extension().is_some_and(|e| e == "parquet"))
+        .unwrap();
+    let builder = parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder::try_new(
+        std::fs::File::open(first).unwrap(),
+    )
+    .unwrap();
+    let kv = builder
+        .metadata()
+        .file_metadata()
+        .key_value_metadata()
+        .unwrap();
+    assert!(
+        kv.iter()
+            .any(|e| e.key == "arkiv.schema_version" && e.value.as_deref() == Some("1")),
+        "schema version missing from key-value metadata"
     );
+    assert!(matches!(
+        builder.metadata().row_group(0).column(0).compression(),
+        parquet::basic::Compression::ZSTD(_)
+    ));
     let paths = strings(&docs, "source_path");
     let texts = strings(&docs, "text");
     let sources = strings(&docs, "text_source");
@@ -247,9 +291,16 @@ fn sample_scans_are_read_classified_and_written_per_spec() {
                 .chars()
                 .filter(|c| !c.is_whitespace())
                 .collect();
-            assert!(text.contains(&expected), "{file}: `{expected}` not in OCR text: {text}");
+            assert!(
+                text.contains(&expected),
+                "{file}: `{expected}` not in OCR text: {text}"
+            );
         }
-        let want_source = if t["text_layer"] == true { "text_layer" } else { "ocr" };
+        let want_source = if t["text_layer"] == true {
+            "text_layer"
+        } else {
+            "ocr"
+        };
         assert_eq!(sources[i].as_deref(), Some(want_source), "{file}");
         // Medical records are at least S4 (model or rule floor), and their patient's name is masked.
         if t["category"] == "medical" {
@@ -262,7 +313,10 @@ fn sample_scans_are_read_classified_and_written_per_spec() {
         .position(|p| p.as_deref().unwrap().ends_with(SAMPLES[0]))
         .unwrap();
     let masked = masked[discharge].as_deref().unwrap();
-    assert!(!masked.contains("唐彤哲"), "patient name left unmasked: {masked}");
+    assert!(
+        !masked.contains("唐彤哲"),
+        "patient name left unmasked: {masked}"
+    );
 
     let pages = read_table(&out, "pages");
     let page_rows: usize = pages.iter().map(|b| b.num_rows()).sum();

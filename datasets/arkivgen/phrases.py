@@ -57,7 +57,7 @@ P = {
         "slots": {
             "work": ["医疗质量管理", "行风建设", "安全生产", "节能降耗", "信息公开", "政务值班", "督查督办",
                      "公文处理", "会议管理", "后勤保障", "综合治理", "档案管理"],
-            "dept": ["院办公室", "党委办公室", "医务处", "护理部", "门诊部", "后勤保障处", "信息中心", "宣传科",
+            "dept": ["院办公室", "党委办公室", "医务处", "护理部", "后勤保障处", "信息中心", "宣传科",
                      "质量管理办公室", "督查室"],
             "act": ["专项整治", "自查自纠", "督导检查", "通报表扬", "考核评比", "集中学习", "调研座谈"],
             "doc": ["实施方案", "工作制度", "管理办法", "工作总结", "请示报告", "会议纪要", "工作计划"],
@@ -313,6 +313,87 @@ P = {
 }
 
 
+# General-domain public text (news briefs, bulletins): headlines and lead sentences about
+# education, sport, economy, technology, culture and city life. Used by S1 templates so the model
+# sees public text that has nothing to do with the hospital's records.
+GENERAL = {
+    "slots": {
+        "city": ["本市", "省城", "市区", "滨江新区", "高新区", "经开区", "老城区", "西部新城"],
+        "school": ["中小学", "高校", "职业院校", "幼儿园", "中学", "大学"],
+        "edu": ["暑期托管服务", "课后延时服务", "新学期开学", "招生咨询会", "研学旅行", "职业技能大赛", "考研复习讲座",
+                "英语演讲比赛", "校园读书节"],
+        "team": ["市足球队", "省篮球队", "女排", "青年队", "主队", "卫冕冠军", "客队"],
+        "sport": ["马拉松", "羽毛球公开赛", "全民健身运动会", "围棋联赛", "游泳锦标赛", "乒乓球团体赛", "自行车赛"],
+        "tech": ["智能手机", "新能源汽车", "人工智能大模型", "折叠屏手机", "智能手表", "芯片", "无人机", "5G基站",
+                 "云计算平台", "游戏主机"],
+        "econ": ["社会消费品零售总额", "规模以上工业增加值", "外贸进出口", "固定资产投资", "居民人均可支配收入",
+                 "新能源汽车销量", "快递业务量", "旅游收入"],
+        "market": ["A股三大指数", "沪指", "创业板指", "黄金价格", "国际油价", "人民币汇率", "基金净值"],
+        "culture": ["非遗文化周", "读书月", "音乐节", "美术作品展", "戏曲进社区", "电影展映", "灯会", "博物馆之夜"],
+        "life": ["地铁新线", "城市绿道", "口袋公园", "停车场", "公交线路", "菜市场改造", "老旧小区改造", "垃圾分类"],
+        "fest": ["春节", "五一", "国庆", "中秋", "端午", "元旦"],
+        "show": ["电视剧", "综艺节目", "动画电影", "纪录片", "话剧", "演唱会"],
+        "home": ["家装", "厨房收纳", "小户型", "家电", "装修"],
+        "month": ["一月", "三月", "五月", "七月", "九月", "十二月", "暑期", "年底"],
+        "pct": COMMON["pct"] + ["3.2%", "5.6%", "7.1%", "12.4%", "0.8%"],
+    },
+    "headlines": [
+        "{city}{school}启动{edu}", "{edu}报名人数创新高", "{team}{n}比{k}战胜对手晋级决赛", "{city}{sport}鸣枪开跑",
+        "{tech}新品发布 售价较上代下调", "国产{tech}实现关键技术突破", "{city}前三季度{econ}同比增长{pct}",
+        "{market}{pct}收涨 成交额放大", "{fest}假期{city}接待游客{k}万人次", "{city}举办{culture}",
+        "{city}新建{life}{n}处 方便市民出行", "{show}定档{month} 主演阵容公布", "{home}攻略：{n}招让空间更宽敞",
+        "{sport}落幕 {team}夺得冠军", "{city}{life}项目年内完工", "{econ}稳中有升 消费市场回暖",
+        "{tech}出货量第三季度位居前列", "{school}毕业生就业率保持{pct}", "{city}发布{fest}出行提示",
+        "{show}收视率领跑同时段", "天气：{city}明起降温{n}至{k}度", "{market}震荡 板块轮动加快",
+        "{city}{culture}吸引{k}万人次参观", "{team}主帅：下一场全力争胜", "{home}市场迎来旺季 家电以旧换新火热",
+    ],
+    "leads": [
+        "记者从有关部门获悉，", "据主办方介绍，", "本报讯 ", "近日，", "昨日，", "日前，",
+    ],
+    "bodies": [
+        "活动吸引了众多市民参与，现场气氛热烈。", "相关负责人表示，下一步将继续完善配套服务。",
+        "业内人士认为，这一趋势将在未来一段时间内延续。", "本次活动为期{n}天，免费向公众开放。",
+        "据统计，参与人数较去年同期增长{pct}。", "组织方提醒市民合理安排时间，注意出行安全。",
+        "专家建议消费者理性选择，关注产品售后服务。", "比赛吸引了来自全国各地的{k}支队伍参赛。",
+    ],
+}
+
+
+# What a document says about its own audience: publication statements on public material,
+# distribution and handling notes on internal papers, personal-information notices on forms and
+# rosters. Shared by every category, so the level's wording does not depend on the template.
+AUDIENCE = {
+    "S1": ["本{kind}同时在医院官方网站和微信公众号发布。", "欢迎社会各界监督。", "特此公告。", "公示期为{n}个工作日。",
+           "如对公示内容有异议，请在公示期内向{dept}反映。", "本{kind}面向社会公开，欢迎转载，转载请注明出处。",
+           "详情请登录医院官网查询。", "现予以公布。", "咨询电话：12320。", "本{kind}由宣传科负责发布。",
+           "以上信息已按政务公开要求向社会公开。", "欢迎广大市民参观。"],
+    "S2": ["本{kind}仅供院内工作参考，请勿对外提供。", "请各科室遵照执行。", "抄送：院领导，各职能部门。",
+           "印发：院办公室，共印{n}份。", "本{kind}报院办公室备案。", "内部资料，注意保存。", "请相关部门传阅后归档。",
+           "本{kind}不得在互联网公开发布。", "请于{n}日内反馈落实情况。", "分送：各科室负责人。"],
+    "S3": ["本表所填个人信息仅用于{use}，请妥善保管，不得外传。", "表中个人信息受法律保护，查阅须经审批。",
+           "本人承诺所填信息真实有效。", "个人信息按规定管理，未经本人同意不得向第三方提供。",
+           "身份证件复印件仅限本次{use}使用。", "含个人信息，复制、转发须经{dept}同意。",
+           "请核对本人姓名、证件号码及联系方式，如有错误及时更正。"],
+}
+AUDIENCE_SLOTS = {"kind": ["公告", "通知", "文件", "材料", "表", "报告", "简报"],
+                  "dept": ["院办公室", "纪检监察室", "宣传科", "人力资源部", "采购中心"],
+                  "use": ["人事管理", "本次登记", "档案管理", "报销审核", "资格审查", "联系通知"]}
+
+
+def audience_line(g) -> str | None:
+    pool = AUDIENCE.get(g.level)
+    return _fill(g, g.pick(pool), AUDIENCE_SLOTS) if pool else None
+
+
+def headline(g) -> str:
+    return _fill(g, g.pick(GENERAL["headlines"]), GENERAL["slots"])
+
+
+def news_item(g) -> str:
+    body = "".join(_fill(g, b, GENERAL["slots"]) for b in g.f.sample(GENERAL["bodies"], g.num(1, 2)))
+    return g.pick(GENERAL["leads"]) + headline(g).replace(" ", "，") + "。" + body
+
+
 def _fill(g, pat: str, slots: dict) -> str:
     out, i = [], 0
     while True:
@@ -330,7 +411,7 @@ def _fill(g, pat: str, slots: dict) -> str:
         elif key == "m":
             out.append(f"{g.num(5, 9000) / 10:.1f}" if g.chance(0.5) else str(g.num(3, 900)))
         else:
-            out.append(g.pick(slots.get(key) or COMMON[key]))
+            out.append(g.pick(slots[key] if key in slots else COMMON[key]))
         i = k + 1
     return "".join(out)
 
@@ -351,10 +432,15 @@ def _insert_at(doc) -> int:
 
 def enrich(g, doc, category: str):
     """Insert one to three paragraphs of category language (clinical prose for medical records)."""
-    if g.en or not g.chance(0.85):
+    if g.en:
         return
     at = _insert_at(doc)
     blocks = []
+    line = audience_line(g) if g.chance(0.5) else None
+    if not g.chance(0.85):
+        if line:
+            doc.blocks[at:at] = [("para", norm_segs(line), 2)]
+        return
 
     def para(text, heading=None):
         if heading:
@@ -379,4 +465,6 @@ def enrich(g, doc, category: str):
         pool = P[category]
         for _ in range(g.num(1, 3) if g.chance(0.7) else 1):
             para(category_paragraph(g, category), g.pick(pool["headings"]) if g.chance(0.6) else None)
+    if line:
+        blocks.append(("para", norm_segs(line), 2))
     doc.blocks[at:at] = blocks

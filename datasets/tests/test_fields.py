@@ -166,5 +166,47 @@ class DocumentTests(unittest.TestCase):
         self.assertEqual(flat, [("person_name", "欧阳明远"), ("cn_id", "11010519491231002X")])
 
 
+SPECIAL = re.compile(r"艾滋|HIV|梅毒|淋病|(?<![慢急])性病|精神分裂|精神障碍|精神病|抑郁|躁狂|自杀|心理治疗|精神科|基因|遗传|"
+                     r"染色体|产前诊断|流产|终止妊娠|引产|试管|辅助生殖|体外受精|不孕|吸毒|秘密|绝密|机密")
+
+
+class LanguageTests(unittest.TestCase):
+    def test_category_language_is_level_neutral(self):
+        from arkivgen.phrases import P, category_paragraph, news_item
+        from arkivgen.templates.common import G
+        self.assertTrue(set(CATEGORIES) - {"medical"} <= set(P))
+        for cat in P:
+            self.assertGreaterEqual(len(P[cat]["patterns"]), 8, cat)
+            for i in range(30):
+                g = G(random.Random(i), "S2", "zh-Hans")
+                text = category_paragraph(g, cat) + news_item(g)
+                self.assertIsNone(SPECIAL.search(text), text)
+                self.assertIsNone(re.search(r"\d{7,}|@", text), text)
+
+    def test_clinical_prose_of_ordinary_diagnoses_has_no_special_terms(self):
+        from arkivgen.clinical import Clinic
+        from arkivgen.templates.common import G
+        for i in range(60):
+            g = G(random.Random(i), "S4", "zh-Hans")
+            c = Clinic(g, g.f.diagnosis(False), "女", 60)
+            text = c.intro() + c.hpi() + c.past() + c.personal() + c.exam() + c.aux() + c.course() + c.round()
+            self.assertIsNone(SPECIAL.search(text), text)
+            self.assertIn("岁", c.intro())
+
+    def test_held_out_templates_share_the_category_vocabulary(self):
+        docs = [gd.record for gd in iter_documents(3, 6)]
+        for cat in CATEGORIES:
+            train = set()
+            for r in docs:
+                if r["category"] == cat and r["split"] == "train" and r["lang"] != "en":
+                    train |= {r["text"][i:i + 2] for i in range(len(r["text"]) - 1)}
+            shares = []
+            for r in docs:
+                if r["category"] == cat and r["split"] == "test" and r["lang"] == "zh-Hans":
+                    grams = {r["text"][i:i + 2] for i in range(len(r["text"]) - 1)}
+                    shares.append(len(grams & train) / len(grams))
+            self.assertGreater(sum(shares) / len(shares), 0.4, cat)
+
+
 if __name__ == "__main__":
     unittest.main()

@@ -13,7 +13,7 @@ use image::GrayImage;
 use crate::record::{OcrPage, PageInput, TextSource, Word};
 
 pub use ppocr::PpOcr;
-pub use preprocess::CleanParams;
+pub use preprocess::{CleanParams, MedianMode};
 pub use tesseract::Tesseract;
 
 /// What an engine recognised on one image.

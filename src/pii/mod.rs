@@ -276,6 +276,12 @@ mod tests {
     }
 
     #[test]
+    fn scanner_is_shareable_between_threads() {
+        fn assert_send_sync<T: Send + Sync>() {}
+        assert_send_sync::<Scanner>();
+    }
+
+    #[test]
     fn kind_names() {
         let names: Vec<_> = PiiKind::ALL.iter().map(|k| k.as_str()).collect();
         assert_eq!(names[0], "cn_id");

@@ -1,13 +1,13 @@
 //! Review (SPEC §7, §8): a local web app where reviewers correct the labels the model is unsure
 //! of, with clearances and an audit trail.
 //!
-//! - [`users`]: the users file (argon2id hashes, role, clearance), managed by `arkiv user …`;
-//! - [`dataset`]: the documents of `OUT/` in memory (unmasked text read on demand);
-//! - [`reviews`]: the append-only, hash-chained `OUT/reviews/` table and its chain rule;
-//! - [`audit`]: `OUT/audit/audit.jsonl`;
-//! - [`pages`]: page images rendered from the source files;
-//! - [`app`]: sessions, queue, clearance checks, decisions, undo — no HTTP;
-//! - [`server`] and [`ui`]: the axum routes, JSON API and server-rendered pages.
+//! - [`users`] — the users file (argon2id hashes, role, clearance), managed by `arkiv user …`;
+//! - [`dataset`] — the documents of `OUT/` in memory (unmasked text read on demand);
+//! - [`reviews`] — the append-only, hash-chained `OUT/reviews/` table and its chain rule;
+//! - [`audit`] — `OUT/audit/audit.jsonl`;
+//! - [`pages`] — page images rendered from the source files;
+//! - [`app`] — sessions, queue, clearance checks, decisions, undo — no HTTP;
+//! - [`server`] and [`ui`] — the axum routes, JSON API and server-rendered pages.
 //!
 //! The effective label of a document is its latest review, else the prediction.
 

@@ -234,3 +234,21 @@ def health_campaign(g, d):
     d.left("参加科室：" + "、".join(g.f.sample(["感染科", "精神科", "心理卫生科", "皮肤科", "眼科", "健康管理中心", "疾控科"], 3)))
     d.para("欢迎广大市民踊跃参加。活动期间不收取任何费用。")
     d.right(g.hosp["name"])
+
+
+@template("administrative", "news_digest", {"S1": 1})
+def news_digest(g, d):
+    """A public bulletin (院报/信息简报): general-domain news briefs and a few hospital items."""
+    from ..phrases import category_paragraph, headline, news_item
+    d.title(g.pick([f"{g.hosp['short']}院报", "信息简报", "新闻摘编", "每周资讯", "职工之家简讯"]), scale=1.5)
+    d.center(f"{g.year}年第{g.num(1, 52)}期  {g.pick(['宣传科编', '党委宣传部主办', '工会编印'])}")
+    d.hr(1.2)
+    for _ in range(g.num(3, 8)):
+        if g.chance(0.5):
+            d.left("· " + headline(g), bold=g.chance(0.5))
+        else:
+            d.heading(headline(g))
+            d.para(news_item(g))
+    if g.chance(0.4):
+        d.heading(g.pick(["院内动态", "本院要闻"]))
+        d.para(category_paragraph(g, "administrative", 2))

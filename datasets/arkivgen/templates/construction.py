@@ -50,6 +50,10 @@ def construction_permit(g, d):
                    ["设计单位", g.f.company("设计")], ["施工单位", g.f.company("建设")], ["监理单位", g.f.company("监理")],
                    ["合同工期", f"{g.num(90, 720)}天"]])
     d.left("注意事项：本证放置施工现场，作为准予施工的凭证。", scale=0.9)
+    if g.level == "S1":   # the copy published on the authority's website
+        d.left(g.pick(["本许可信息已在住房和城乡建设局门户网站公开。", "（网上公示件）", "施工许可信息公开，接受社会监督。"]), scale=0.9)
+    else:                 # the hospital's filed copy
+        d.left(g.pick(["（副本）建设单位存档，不对外提供。", "本复印件仅供基建档案存档使用。", "基建处存档。"]), scale=0.9)
     g.sign_date(d, "发证机关：" + g.city + "住房和城乡建设局", dept="")
 
 

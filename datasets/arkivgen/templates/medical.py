@@ -2,7 +2,7 @@
 (HIV/STD, psychiatric, genetic, reproductive); S3 for a record-copy request without health data."""
 
 from ..fields import IMAGING, LAB_TESTS, SPECIAL_LABS, SURGERIES
-from ..clinical import Clinic
+from ..clinical import ANESTHESIA, OPERATIONS, Clinic
 from . import template
 
 HEALTH = {"S4": 3, "S5": 1}
@@ -17,7 +17,7 @@ def _doctor(g):
 
 
 def _style(g):
-    return g.pick(["colon", "bracket", "inline", "numbered"])
+    return g.pick(["colon", "bracket", "inline", "flush"])
 
 
 def _section(g, d, style, name, text):
@@ -28,7 +28,7 @@ def _section(g, d, style, name, text):
     elif style == "bracket":
         d.heading(f"【{name}】")
         d.para(text)
-    elif style == "numbered":
+    elif style == "flush":
         d.para(f"{name}：{text}", indent=0)
     else:
         d.para(f"{name}：{text}")
@@ -133,6 +133,10 @@ def imaging_report(g, d):
         d.kv([("临床诊断", dx[0])], cols=1)
     else:
         d.kv([("临床诊断", g.f.diagnosis(False)[0])], cols=1)
+    if g.chance(0.5):
+        c = Clinic(g, g.f.diagnosis(g.level == "S5"), p["sex"], p["age"])
+        d.para(g.pick(["临床病史：", "病史摘要：", "检查目的："]) + c.complaint() + "。" + g.pick(["", "查体：" + c.vitals() + "。"]),
+               indent=0)
     d.hr()
     d.heading("检查所见：")
     d.para(find)
@@ -327,3 +331,122 @@ def copy_request(g, d):
            "。复印内容：门（急）诊病历、住院志、体温单、医嘱单、检验报告、医学影像检查报告、手术及麻醉记录、出院记录等客观病历资料。",
            indent=0)
     d.sign([["申请人签名：", g.pn()], g.d(g.day())])
+
+
+def _brief_ident(g, d, p, dept):
+    """The short identity block of summaries and consultation notes, in one of several layouts."""
+    pairs = [("姓名", g.pn(p["name"])), ("性别", p["sex"]), ("年龄", f"{p['age']}岁"), ("科室", dept),
+             (g.pick(["住院号", "病案号", "ID号"]), g.pmrn())]
+    if g.chance(0.5):
+        d.kv(pairs, cols=g.pick([2, 3]))
+    else:
+        d.para(*[x for k, v in pairs for x in (f"{k}：", v, "  ")][:-1], indent=0)
+
+
+@template("medical", "case_abstract", HEALTH)
+def case_abstract(g, d):
+    p = g.patient(16, 95)
+    dx = _dx(g)
+    c = Clinic(g, dx, p["sex"], p["age"])
+    d.title(g.pick(["病历摘要", "病情摘要", "住院病历摘要", "病案摘要", "出院病历摘要"]), scale=1.3)
+    if g.chance(0.6):
+        d.center(g.hosp["name"])
+    _brief_ident(g, d, p, dx[2])
+    style = _style(g)
+    _section(g, d, style, g.pick(["一般项目", "一般情况"]), c.intro())
+    parts = [("病史特点", c.features), ("诊疗经过", c.course), ("出院情况", c.discharge_state),
+             ("辅助检查", c.aux), ("体格检查", c.exam), ("现病史", c.hpi)]
+    for name, fn in g.f.sample(parts, g.num(2, 4)):
+        _section(g, d, style, name, fn())
+    _section(g, d, style, g.pick(["诊断", "出院诊断", "目前诊断"]), dx[0])
+    g.sign_date(d, "经治医师：" + g.f.name()[:1] + "医师", stamp=g.chance(0.3))
+
+
+@template("medical", "consultation_record", HEALTH)
+def consultation_record(g, d):
+    p = g.patient(16, 92)
+    dx = _dx(g)
+    c = Clinic(g, dx, p["sex"], p["age"])
+    d.title(g.pick(["会诊记录", "会诊单", "院内会诊记录", "多学科会诊记录"]), scale=1.35)
+    _brief_ident(g, d, p, dx[2])
+    d.kv([("申请科室", dx[2]), ("会诊科室", g.f.dept()), ("申请时间", g.d(g.day()) + " " + g.f.time()),
+          ("会诊类型", g.pick(["普通会诊", "急会诊"]))], cols=2)
+    d.heading(g.pick(["病情摘要及会诊目的：", "简要病情：", "会诊申请："]))
+    d.para(c.hpi() + "目前诊断：" + dx[0] + "。" + g.pick(["现请贵科会诊，协助诊治。", "请贵科会诊指导下一步治疗。",
+                                                          "特请会诊，明确诊断。"]))
+    d.heading(g.pick(["会诊意见：", "会诊科室意见："]))
+    d.para("会诊医师查看患者并详细询问病史：" + c.exam(False) + "建议：" + "；".join(c.discharge_orders()) + "。")
+    d.right("会诊医师：", g.pn())
+
+
+@template("medical", "transfer_record", HEALTH)
+def transfer_record(g, d):
+    p = g.patient(16, 92)
+    dx = _dx(g)
+    c = Clinic(g, dx, p["sex"], p["age"])
+    kind = g.pick(["转科记录", "转出记录", "转入记录", "转院记录"])
+    d.center(g.hosp["name"])
+    d.title(kind, scale=1.35)
+    _brief_ident(g, d, p, dx[2])
+    style = _style(g)
+    _section(g, d, style, "入院情况", c.intro() + c.exam(False))
+    _section(g, d, style, "入院诊断", dx[0])
+    _section(g, d, style, "诊疗经过", c.course())
+    _section(g, d, style, "目前情况", c.round())
+    _section(g, d, style, g.pick(["转科目的", "转院理由"]), g.pick(["进一步专科治疗", "病情需要，转上级医院继续治疗",
+                                                               "择期手术治疗", "加强监护治疗"]) + "。")
+    g.sign_date(d, "医师：" + g.f.name()[:1] + "医师", stamp=False)
+
+
+@template("medical", "emergency_record", HEALTH)
+def emergency_record(g, d):
+    p = g.patient(3, 95)
+    dx = _dx(g)
+    c = Clinic(g, dx, p["sex"], p["age"])
+    d.title(g.hosp["name"] + g.pick(["急诊病历", "急诊抢救记录", "急诊留观记录"]), scale=1.2)
+    d.kv([("姓名", g.pn(p["name"])), ("性别", p["sex"]), ("年龄", f"{p['age']}岁"),
+          ("急诊号", g.pmrn("急诊号")), ("来诊方式", g.pick(["步行", "120送入", "家属陪同", "轮椅"])),
+          ("分诊级别", g.pick(["Ⅰ级", "Ⅱ级", "Ⅲ级", "Ⅳ级"]))], cols=3)
+    d.left(f"到诊时间：{g.d(g.day())} {g.f.time()}")
+    d.para(f"主诉：{c.complaint()}。", indent=0)
+    d.para("现病史：" + c.hpi(), indent=0)
+    d.para("查体：" + c.exam(), indent=0)
+    d.para("辅助检查：" + c.aux(), indent=0)
+    d.para(f"初步诊断：{dx[0]}。处理：" + g.pick(["予心电监护、吸氧、开放静脉通道，", "予补液、止痛、对症处理，",
+                                                "立即予抢救处理，"]) + "；".join(c.discharge_orders()) + "。", indent=0)
+    d.right("接诊医师：", g.pn())
+
+
+@template("medical", "preop_summary", HEALTH)
+def preop_summary(g, d):
+    p = g.patient(16, 88)
+    dx = _dx(g)
+    c = Clinic(g, dx, p["sex"], p["age"])
+    op = g.pick(OPERATIONS)
+    d.title(g.pick(["术前小结", "术前讨论记录", "手术前小结"]), scale=1.35)
+    _brief_ident(g, d, p, dx[2])
+    style = _style(g)
+    _section(g, d, style, "简要病情", c.intro() + c.hpi())
+    _section(g, d, style, "术前诊断", dx[0])
+    _section(g, d, style, "手术指征", g.pick(["诊断明确，保守治疗效果不佳", "有明确手术指征，无绝对手术禁忌",
+                                            "病情进展，需手术治疗"]) + "。")
+    _section(g, d, style, "拟施手术", f"{op}（{g.pick(ANESTHESIA)}）")
+    _section(g, d, style, "术前准备", "完善血常规、凝血功能、心电图、胸片等检查，" + c.aux(1) +
+             g.pick(["术前禁食水8小时。", "备血400ml。", "术区备皮。"]))
+    _section(g, d, style, "注意事项", "术中注意保护周围组织，术后" + g.pick(["监测生命体征", "预防感染", "早期下床活动"]) + "。")
+    d.right("经治医师：", g.pn())
+
+
+@template("medical", "continuation_page", HEALTH)
+def continuation_page(g, d):
+    """A continuation sheet (续页) of an inpatient record: a header line and one to three sections."""
+    p = g.patient(16, 95)
+    dx = _dx(g)
+    c = Clinic(g, dx, p["sex"], p["age"])
+    d.page_header = [g.pick(["姓名：", "患者：", ""]), g.pn(p["name"]),
+                     f"  {g.pick(['住院号', '病案号'])}：", g.pmrn(), f"  {g.pick(['续页', '第2页', '第3页', ''])}"]
+    style = _style(g)
+    parts = [("一般项目", c.intro), ("病史特点", c.features), ("诊疗经过", c.course),
+             ("出院情况", c.discharge_state), ("现病史", c.hpi), ("体格检查", c.exam), ("病程记录", c.round)]
+    for name, fn in g.f.sample(parts, g.num(1, 3)):
+        _section(g, d, style, name, fn())

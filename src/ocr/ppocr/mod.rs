@@ -79,8 +79,12 @@ pub struct PpOcrParams {
     pub models: ModelSet,
     /// Detection settings.
     pub det: DetParams,
-    /// Text lines recognised per model call, narrowest first (default 8).
+    /// Most text lines recognised per model call, narrowest first (default 8).
     pub rec_batch: usize,
+    /// Most strip columns (48-pixel-high strips, padded to the widest) per model call (default
+    /// 4096): bounds the recognition output, which holds a probability per character class for
+    /// every 8 columns, and with it peak memory.
+    pub rec_batch_columns: u32,
     /// Widest line strip in pixels at height 48; longer lines are squeezed (default 3200).
     pub max_line_width: u32,
     /// Lines whose mean character probability is below this are dropped (default 0.5).
@@ -99,6 +103,7 @@ impl Default for PpOcrParams {
             models: ModelSet::V6,
             det: DetParams::default(),
             rec_batch: 8,
+            rec_batch_columns: 4096,
             max_line_width: 3200,
             min_line_confidence: 0.5,
             angle_classifier: false,
@@ -281,7 +286,18 @@ impl PpOcr {
         }
         strips.sort_by_key(|(s, _)| s.width);
         let mut segments = Vec::with_capacity(strips.len());
-        for chunk in strips.chunks(self.params.rec_batch.max(1)) {
+        let mut start = 0;
+        while start < strips.len() {
+            // Sorted by width, so the last strip of a batch sets its padded width.
+            let mut end = start + 1;
+            while end < strips.len()
+                && end - start < self.params.rec_batch.max(1)
+                && strips[end].0.width * (end - start + 1) as u32 <= self.params.rec_batch_columns
+            {
+                end += 1;
+            }
+            let chunk = &strips[start..end];
+            start = end;
             let batch: Vec<Strip> = chunk.iter().map(|(s, _)| *s).collect();
             let (data, width) = recognize::batch_tensor(image, &batch, 0);
             let (shape, probs) = infer(
