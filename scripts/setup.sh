@@ -11,7 +11,8 @@ cd "$(dirname "$0")/.."
 APT_PACKAGES=(
   tesseract-ocr tesseract-ocr-chi-sim tesseract-ocr-chi-tra tesseract-ocr-osd tesseract-ocr-eng
   libtesseract-dev libleptonica-dev libclang-dev clang pkg-config
-  poppler-utils fonts-noto-cjk fonts-wqy-zenhei python3-venv unzip
+  poppler-utils fonts-noto-cjk fonts-wqy-zenhei python3-venv
+  chromium chromium-driver unzip
 )
 ORT_VERSION=1.32.0
 

@@ -19,6 +19,7 @@ pub mod record;
 pub mod review;
 pub mod runtime;
 pub mod sink;
+pub mod verify;
 
 pub use error::{Error, Result};
 pub use pipeline::{RunOptions, RunSummary, Shard, run};

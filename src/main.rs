@@ -36,6 +36,15 @@ enum Command {
     Run(RunArgs),
     /// Measure a model package on labelled text, after the decision rules.
     Eval(EvalArgs),
+    /// Check a dataset for tampering: file hashes, manifest chain, review chain. Exit 1 on any
+    /// mismatch.
+    Verify {
+        /// Dataset folder.
+        dir: PathBuf,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
     /// Summarise a dataset: counts per status, category, sensitivity and review reason.
     Inspect {
         /// Dataset folder (the --out of `arkiv run`).
@@ -297,6 +306,19 @@ fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Run(args) => run(args, cli.ort_lib, cli.quiet),
         Command::Pii(args) => pii(args),
         Command::Eval(args) => eval(args, cli.ort_lib),
+        Command::Verify { dir, json } => {
+            let v = arkiv::verify::verify(&dir)?;
+            if json {
+                println!("{}", serde_json::to_string_pretty(&v)?);
+            } else {
+                print!("{}", arkiv::verify::render(&v));
+            }
+            Ok(if v.ok() {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::from(1)
+            })
+        }
         Command::Inspect { dir, json } => {
             let ins = arkiv::inspect::inspect(&dir)?;
             if json {

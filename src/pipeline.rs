@@ -178,7 +178,7 @@ pub fn new_run_id() -> String {
     h.write_u32(std::process::id());
     format!(
         "{}-{:06x}",
-        Utc::now().format("%Y%m%dT%H%M%SZ"),
+        Utc::now().format("%Y%m%dT%H%M%S%3fZ"),
         h.finish() & 0xFF_FFFF
     )
 }

@@ -272,6 +272,10 @@ class Clinic:
         job = g.pick(["农民", "退休", "职员", "工人", "教师", "无业", "个体", "学生", "干部"])
         when = g.day()
         stamp = f"{when.isoformat()} {g.num(0, 23):02d}:{g.num(0, 59):02d}" if g.chance(0.6) else f"{when.month}月{when.day}日"
-        return (f"{self.sex}{g.pick(['，', '、', '性，'])}{self.age}岁，{job}，"
+        home = ""
+        if g.chance(0.5):
+            _, _, city, dist = g.f.region()
+            home = f"{city if g.chance(0.5) else ''}{dist}人，"
+        return (f"{self.sex}{g.pick(['，', '、', '性，'])}{self.age}岁，{job}，{home}"
                 f"{g.pick(['主因', '因', '以'])}{self.complaint()}{g.pick(['于', '，于'])}{stamp}入院。")
 

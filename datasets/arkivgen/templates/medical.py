@@ -446,6 +446,9 @@ def continuation_page(g, d):
     d.page_header = [g.pick(["姓名：", "患者：", ""]), g.pn(p["name"]),
                      f"  {g.pick(['住院号', '病案号'])}：", g.pmrn(), f"  {g.pick(['续页', '第2页', '第3页', ''])}"]
     style = _style(g)
+    if g.chance(0.3):   # the first sheet's 一般项目 only
+        _section(g, d, style, g.pick(["一般项目", "一般情况"]), c.intro())
+        return
     parts = [("一般项目", c.intro), ("病史特点", c.features), ("诊疗经过", c.course),
              ("出院情况", c.discharge_state), ("现病史", c.hpi), ("体格检查", c.exam), ("病程记录", c.round)]
     for name, fn in g.f.sample(parts, g.num(1, 3)):

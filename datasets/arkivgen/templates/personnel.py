@@ -178,3 +178,24 @@ def license_register(g, d):
                      g.pick(["临床", "中医", "口腔", "护理"]), g.pick(["内科专业", "外科专业", "妇产科专业", "护理"])])
     d.table(["序号", "姓名", "性别", "身份证号", "执业证书编码", "类别", "执业范围"], rows, size=0.8)
     d.right("填报：医务处  " + g.d(g.day()))
+
+
+@template("personnel", "union_bulletin", {"S1": 1})
+def union_bulletin(g, d):
+    """工会简讯: staff activities and general news briefs for the notice board — public, no names."""
+    from ..phrases import headline, news_item
+    d.title(g.pick(["工会简讯", "职工之家", "工会活动简报", "职工文化生活"]), scale=1.5)
+    d.center(f"{g.hosp['name']}工会  {g.year}年第{g.num(1, 24)}期")
+    acts = ["职工运动会", "健步走活动", "读书分享会", "摄影比赛", "羽毛球友谊赛", "三八节插花活动", "职工子女夏令营",
+            "趣味运动会", "书画展", "新年联欢会"]
+    for _ in range(g.num(1, 3)):
+        act = g.pick(acts)
+        d.heading(f"我院举办{act}")
+        d.para(f"近日，院工会组织开展{act}，全院{g.num(10, 60)}个部门{g.num(100, 900)}余名职工参加。"
+               f"活动{g.pick(['丰富了职工业余文化生活', '增强了团队凝聚力', '展现了医务人员积极向上的精神风貌'])}。")
+    d.heading(g.pick(["新闻速览", "资讯摘编", "看天下"]))
+    for _ in range(g.num(2, 6)):
+        if g.chance(0.5):
+            d.left("· " + headline(g))
+        else:
+            d.para(news_item(g))

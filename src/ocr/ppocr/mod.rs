@@ -175,6 +175,9 @@ fn session(path: &Path) -> Result<Session, OcrError> {
         .map_err(|e| fail("ONNX session options", e.to_string()))?
         .with_memory_pattern(false)
         .map_err(|e| fail("ONNX session options", e.to_string()))?
+        // Without the arena, memory goes back after each call: measured 700 → ? MB peak RSS.
+        .with_execution_providers([ort::ep::CPU::default().with_arena_allocator(false).build()])
+        .map_err(|e| fail("ONNX session options", e.to_string()))?
         .commit_from_file(path)
         .map_err(|e| fail("cannot be loaded", e.to_string()))
 }
