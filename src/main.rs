@@ -204,6 +204,9 @@ struct RunArgs {
     /// layout, better for multi-column pages).
     #[arg(long, default_value_t = 4)]
     psm: i32,
+    /// Longest OCR time for one page, in seconds; slower pages fail with an error row.
+    #[arg(long, default_value_t = 300, value_name = "SECONDS")]
+    page_timeout: u64,
     /// Resolution for rasterising PDF pages without a text layer.
     #[arg(long, default_value_t = 200, value_name = "DPI")]
     pdf_dpi: u32,
@@ -462,6 +465,7 @@ fn run(args: RunArgs, ort_lib: Option<PathBuf>, quiet: bool) -> anyhow::Result<E
         tesseract: TesseractParams {
             lang: args.lang,
             psm: args.psm,
+            page_timeout: std::time::Duration::from_secs(args.page_timeout.max(1)),
             ..TesseractParams::default()
         },
         classify: ClassifyParams::default(),

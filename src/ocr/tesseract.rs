@@ -23,6 +23,9 @@ pub struct TesseractParams {
     /// Folder holding the `.traineddata` files; `None` uses Tesseract's default
     /// (`/usr/share/tesseract-ocr/5/tessdata` on Debian) or `TESSDATA_PREFIX`.
     pub datapath: Option<String>,
+    /// Longest time recognition of one page may take (default 300 s); a page over it fails with
+    /// a clear error instead of holding up the run.
+    pub page_timeout: std::time::Duration,
     /// Page segmentation mode (default 4, a single column of text of variable sizes: on the
     /// sample pages it read forms better than 3, fully automatic layout — CER 7.9% against 9.7%).
     pub psm: i32,
@@ -33,6 +36,7 @@ impl Default for TesseractParams {
         TesseractParams {
             lang: "chi_sim+eng".into(),
             datapath: None,
+            page_timeout: std::time::Duration::from_secs(300),
             psm: 4,
         }
     }
@@ -177,11 +181,27 @@ impl OcrEngine for Tesseract {
 
     fn recognize(&mut self, image: &GrayImage, dpi: f32) -> Result<Recognition, OcrError> {
         self.ocr.set_image(image, dpi)?;
-        // SAFETY: valid handle with an image set; a null monitor is allowed.
-        let rc = unsafe { sys::TessBaseAPIRecognize(self.ocr.0, ptr::null_mut()) };
+        let limit_ms = c_int::try_from(self.params.page_timeout.as_millis()).unwrap_or(c_int::MAX);
+        // SAFETY: valid handle with an image set; the monitor lives until after Recognize and is
+        // deleted once.
+        let rc = unsafe {
+            let monitor = sys::TessMonitorCreate();
+            if !monitor.is_null() {
+                sys::TessMonitorSetDeadlineMSecs(monitor, limit_ms);
+            }
+            let rc = sys::TessBaseAPIRecognize(self.ocr.0, monitor);
+            if !monitor.is_null() {
+                sys::TessMonitorDelete(monitor);
+            }
+            rc
+        };
         if rc != 0 {
             self.ocr.clear();
-            return Err(OcrError("Tesseract could not recognise the page".into()));
+            return Err(OcrError(format!(
+                "Tesseract could not recognise the page (or took longer than the {} s limit; \
+                 raise --page-timeout if the page is genuine)",
+                self.params.page_timeout.as_secs()
+            )));
         }
         let skew = self.skew_degrees();
         // SAFETY: valid handle after Recognize; the returned string is freed with TessDeleteText.

@@ -235,11 +235,11 @@ pub fn documents_batch(
     }
     let columns: Vec<ArrayRef> = vec![
         strings(records.iter().map(|r| r.document.source.doc_id.as_str())),
-        strings(
+        Arc::new(StringArray::from_iter_values(
             records
                 .iter()
-                .map(|r| r.document.source.path.to_str().unwrap_or("")),
-        ),
+                .map(|r| r.document.source.path.to_string_lossy()),
+        )),
         Arc::new(Int64Array::from_iter_values(
             records.iter().map(|r| r.document.source.bytes as i64),
         )),

@@ -15,6 +15,9 @@ use super::geometry::{Point, RotatedRect, convex_hull, min_area_rect};
 pub struct DetParams {
     /// Pages are scaled so that their longer side is at most this many pixels (default 1536).
     pub max_side: u32,
+    /// Rows of the scaled page given to the model at a time, plus 64 rows of context on each
+    /// side (default 384): peak memory is proportional to it.
+    pub band_rows: u32,
     /// Probability above which a pixel counts as text (default 0.3).
     pub threshold: f32,
     /// Minimum mean probability of a region to keep it as a box (default 0.5).
@@ -31,6 +34,7 @@ impl Default for DetParams {
     fn default() -> Self {
         DetParams {
             max_side: 1536,
+            band_rows: 384,
             threshold: 0.3,
             box_threshold: 0.5,
             unclip_ratio: 1.6,

@@ -176,7 +176,7 @@ fn session(path: &Path) -> Result<Session, OcrError> {
         .with_memory_pattern(false)
         .map_err(|e| fail("ONNX session options", e.to_string()))?
         // Without the arena, memory goes back after each call: measured 700 → ? MB peak RSS.
-        .with_execution_providers([ort::ep::CPU::default().with_arena_allocator(false).build()])
+        .with_execution_providers([ort::ep::CPU::default().with_arena_allocator(true).build()])
         .map_err(|e| fail("ONNX session options", e.to_string()))?
         .commit_from_file(path)
         .map_err(|e| fail("cannot be loaded", e.to_string()))
@@ -244,24 +244,49 @@ impl PpOcr {
         })
     }
 
-    /// Detects text boxes on a page.
+    /// Detects text boxes on a page. The scaled page goes through the model in overlapping
+    /// horizontal bands (the model is convolutional, so a band sees what the whole page would
+    /// around each pixel): peak memory follows the band, not the page.
     pub fn detect(&mut self, image: &GrayImage) -> Result<Vec<TextBox>, OcrError> {
         let input = detect::prepare(image, self.params.det.max_side);
         let (w, h) = (input.width, input.height);
-        let (shape, prob) = infer(&mut self.det, [1, 3, h, w], input.data)?;
-        let (mh, mw) = match shape.as_slice() {
-            [.., mh, mw] => (*mh, *mw),
-            _ => {
+        let plane = w * h;
+        let band = (self.params.det.band_rows.max(64) as usize).div_ceil(32) * 32;
+        const OVERLAP: usize = 64;
+        let mut map = vec![0f32; plane];
+        let mut top = 0usize;
+        loop {
+            let start = top.saturating_sub(if top == 0 { 0 } else { OVERLAP });
+            let end = (top + band + OVERLAP).min(h);
+            let rows = end - start;
+            let mut data = Vec::with_capacity(3 * rows * w);
+            for c in 0..3 {
+                data.extend_from_slice(&input.data[c * plane + start * w..c * plane + end * w]);
+            }
+            let (shape, prob) = infer(&mut self.det, [1, 3, rows, w], data)?;
+            if shape.len() < 2
+                || shape[shape.len() - 1] != w
+                || shape[shape.len() - 2] != rows
+                || prob.len() < rows * w
+            {
                 return Err(OcrError(format!(
-                    "unexpected detection output shape {shape:?}"
+                    "unexpected detection output shape {shape:?} for input {rows}×{w}"
                 )));
             }
-        };
+            // Keep the band's own rows; the overlap only gives context.
+            let keep_end = if end == h { h } else { (top + band).min(h) };
+            map[top * w..keep_end * w]
+                .copy_from_slice(&prob[(top - start) * w..(keep_end - start) * w]);
+            if keep_end >= h {
+                break;
+            }
+            top = keep_end;
+        }
         Ok(detect::boxes_from_map(
-            &prob,
-            mw,
-            mh,
-            input.scale * mw as f32 / w.max(1) as f32,
+            &map,
+            w,
+            h,
+            input.scale,
             image.dimensions(),
             &self.params.det,
         ))
@@ -419,6 +444,7 @@ impl OcrEngine for PpOcr {
                 lang: "osd".into(),
                 datapath: self.params.tessdata.clone(),
                 psm: 0,
+                ..TesseractParams::default()
             };
             self.osd = Some(Tesseract::new(&params)?);
         }
