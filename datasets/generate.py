@@ -6,6 +6,7 @@
                      [--formats png,tiff,pdf] [--degrade none|mild|heavy|mixed]
                      [--text-layer-pdf] [--rotate-some]
   generate.py sample --out datasets/sample
+  generate.py headlines --seed 3 --n 2000 --out public.jsonl
 
 See datasets/README.md.
 """
@@ -42,6 +43,25 @@ def cmd_text(a) -> int:
             out.close()
     log(f"wrote {n} documents to {a.out} in {time.time() - t0:.1f}s; levels: "
         + ", ".join(f"{k}={levels[k]}" for k in sorted(levels)))
+    return 0
+
+
+def cmd_headlines(a) -> int:
+    """Short general-domain public text (S1): one or two news headlines a row, for checking that a
+    model does not call unfamiliar public text S4/S5 (training/tune_thresholds.py --public)."""
+    import random
+
+    from arkivgen import VERSION
+    from arkivgen.phrases import headline
+    from arkivgen.templates.common import G
+    with open(a.out, "w", encoding="utf-8") as out:
+        for i in range(a.n):
+            g = G(random.Random(f"arkivgen-headlines:{a.seed}:{i}"), "S1", "zh-Hans")
+            text = "  ".join(headline(g) for _ in range(g.num(1, 2)))
+            out.write(json.dumps({"id": f"arkivgen-headline-s{a.seed}-{i:05d}", "text": text, "category": "administrative",
+                                  "sensitivity": "S1", "split": "val", "lang": "zh-Hans", "weight": 1.0,
+                                  "provenance": f"synthetic:arkivgen-{VERSION}:seed{a.seed}"}, ensure_ascii=False) + "\n")
+    log(f"wrote {a.n} headlines to {a.out}")
     return 0
 
 
@@ -110,6 +130,12 @@ def main(argv=None) -> int:
     r.add_argument("--dpi", type=int, default=300)
     r.add_argument("--degrade", choices=["none", "mild", "heavy", "mixed"], default="mild")
     r.set_defaults(fn=cmd_realtext)
+
+    h = sub.add_parser("headlines", help="short general-domain public text (S1 news headlines), as JSON lines")
+    h.add_argument("--seed", type=int, default=3)
+    h.add_argument("--n", type=int, default=2000)
+    h.add_argument("--out", required=True)
+    h.set_defaults(fn=cmd_headlines)
 
     m = sub.add_parser("sample", help="the small committed sample set (datasets/sample)")
     m.add_argument("--out", default=str(Path(__file__).resolve().parent / "sample"))

@@ -12,8 +12,10 @@ use clap::{Args, Parser, Subcommand};
 
 use arkiv::classify::ClassifyParams;
 use arkiv::ingest::IngestParams;
+use arkiv::ocr::ppocr::{ModelSet, PpOcrParams};
 use arkiv::ocr::tesseract::TesseractParams;
 use arkiv::ocr::{CleanParams, MedianMode, OcrParams, OsdMode};
+use arkiv::pipeline::EngineChoice;
 use arkiv::{Error, Shard};
 
 /// Archive digitisation: OCR, classification, personal-data masking, Parquet for review.
@@ -182,6 +184,15 @@ struct RunArgs {
     /// Tesseract languages.
     #[arg(long, default_value = "chi_sim+eng")]
     lang: String,
+    /// OCR engine: auto reads Chinese (--lang with chi_sim/chi_tra) with PP-OCR, else Tesseract.
+    #[arg(long, value_enum, default_value_t = EngineChoice::Auto)]
+    engine: EngineChoice,
+    /// PP-OCR model folder (default: the one `make setup` filled, .models/ppocr/).
+    #[arg(long, env = "ARKIV_PPOCR_MODELS", value_name = "DIR")]
+    ppocr_models: Option<PathBuf>,
+    /// PP-OCR model generation.
+    #[arg(long, value_enum, default_value_t = ModelSet::V6)]
+    ppocr_version: ModelSet,
     /// OCR worker threads (default: number of cores).
     #[arg(long, short)]
     jobs: Option<usize>,
@@ -461,6 +472,12 @@ fn run(args: RunArgs, ort_lib: Option<PathBuf>, quiet: bool) -> anyhow::Result<E
             },
             osd: args.osd,
             ..OcrParams::default()
+        },
+        engine: args.engine,
+        ppocr: PpOcrParams {
+            model_dir: args.ppocr_models,
+            models: args.ppocr_version,
+            ..PpOcrParams::default()
         },
         tesseract: TesseractParams {
             lang: args.lang,

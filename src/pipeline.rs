@@ -20,8 +20,9 @@ use crate::classify::{Classifier, ClassifyParams};
 use crate::decide::{self, DecideParams};
 use crate::error::{Error, Result};
 use crate::ingest::{self, IngestParams};
+use crate::ocr::ppocr::{PpOcr, PpOcrParams};
 use crate::ocr::tesseract::TesseractParams;
-use crate::ocr::{self, OcrParams, Tesseract};
+use crate::ocr::{self, OcrEngine, OcrParams, Tesseract};
 use crate::pii;
 use crate::record::{Document, DocumentRecord, MediaType, OcrPage, PageJob, Source, Status};
 use crate::sink::manifest::{self, Counts, ModelInfo, RunManifest};
@@ -89,8 +90,12 @@ pub struct RunOptions {
     pub ingest: IngestParams,
     /// OCR stage settings.
     pub ocr: OcrParams,
+    /// Which OCR engine reads raster pages.
+    pub engine: EngineChoice,
     /// Tesseract settings.
     pub tesseract: TesseractParams,
+    /// PP-OCR settings.
+    pub ppocr: PpOcrParams,
     /// Classifier settings.
     pub classify: ClassifyParams,
     /// Overrides of the package's confidence thresholds.
@@ -109,6 +114,58 @@ pub struct RunOptions {
     pub classify_batch: usize,
     /// Show a progress bar (on a terminal) or periodic log lines.
     pub progress: bool,
+}
+
+/// The OCR engine of a run.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum EngineChoice {
+    /// Tesseract 5 (any language it has data for).
+    Tesseract,
+    /// PP-OCR on ONNX Runtime (Chinese and English; far better on degraded Chinese scans).
+    Ppocr,
+    /// PP-OCR when the languages include Chinese (`chi_sim`, `chi_tra`), else Tesseract; Tesseract
+    /// with a warning when the PP-OCR models are missing.
+    Auto,
+}
+
+/// Starts one OCR engine for a worker. `Auto` has been resolved by then.
+fn new_engine(choice: EngineChoice, opts: &RunOptions) -> Result<Box<dyn OcrEngine>> {
+    let engine: Box<dyn OcrEngine> = match choice {
+        EngineChoice::Ppocr => Box::new(PpOcr::new(&opts.ppocr).map_err(|e| Error::Ocr(e.0))?),
+        EngineChoice::Tesseract | EngineChoice::Auto => {
+            Box::new(Tesseract::new(&opts.tesseract).map_err(|e| Error::Ocr(e.0))?)
+        }
+    };
+    Ok(engine)
+}
+
+/// Starts the first engine, resolving `Auto`; returns it with the resolved choice.
+fn first_engine(opts: &RunOptions) -> Result<(EngineChoice, Box<dyn OcrEngine>)> {
+    match opts.engine {
+        EngineChoice::Auto
+            if opts
+                .tesseract
+                .lang
+                .split('+')
+                .any(|l| l.starts_with("chi_")) =>
+        {
+            match new_engine(EngineChoice::Ppocr, opts) {
+                Ok(engine) => Ok((EngineChoice::Ppocr, engine)),
+                Err(e) => {
+                    tracing::warn!("{e}; reading with Tesseract instead");
+                    Ok((
+                        EngineChoice::Tesseract,
+                        new_engine(EngineChoice::Tesseract, opts)?,
+                    ))
+                }
+            }
+        }
+        EngineChoice::Auto => Ok((
+            EngineChoice::Tesseract,
+            new_engine(EngineChoice::Tesseract, opts)?,
+        )),
+        choice => Ok((choice, new_engine(choice, opts)?)),
+    }
 }
 
 /// What a run did.
@@ -198,8 +255,9 @@ pub fn run(opts: &RunOptions) -> Result<RunSummary> {
         min_ocr_confidence: opts.min_ocr_confidence,
         min_text_chars: opts.min_text_chars,
     };
-    // Start one engine now so that a missing language pack stops the run with a clear message.
-    let first_engine = Tesseract::new(&opts.tesseract).map_err(|e| Error::Ocr(e.0))?;
+    // Start one engine now so that a missing language pack or model stops the run with a clear
+    // message.
+    let (engine_choice, first_engine) = first_engine(opts)?;
     let scanner = pii::Scanner::default();
 
     let entries: Vec<ingest::WalkEntry> = ingest::resolve_inputs(&opts.inputs)
@@ -216,6 +274,7 @@ pub fn run(opts: &RunOptions) -> Result<RunSummary> {
     for path in sink::recover(&opts.out)? {
         tracing::info!("removed {} left by an interrupted run", path.display());
     }
+    let adopted = sink::orphaned_parts(&opts.out)?;
     let ctx = RunContext {
         run_id: run_id.clone(),
         model_id: classifier.package().model_id.clone(),
@@ -244,7 +303,7 @@ pub fn run(opts: &RunOptions) -> Result<RunSummary> {
         }
         let mut engines = vec![first_engine];
         for _ in 1..jobs {
-            engines.push(Tesseract::new(&opts.tesseract).map_err(|e| Error::Ocr(e.0))?);
+            engines.push(new_engine(engine_choice, opts)?);
         }
         for engine in engines {
             let page_rx = page_rx.clone();
@@ -333,7 +392,8 @@ pub fn run(opts: &RunOptions) -> Result<RunSummary> {
     });
     progress.finish();
     outcome?;
-    let files = writer.finish()?;
+    let mut files = adopted.clone();
+    files.extend(writer.finish()?);
     let previous = manifest::latest(&opts.out)?;
     let elapsed = started.elapsed();
     let manifest_doc = RunManifest {
@@ -351,11 +411,12 @@ pub fn run(opts: &RunOptions) -> Result<RunSummary> {
             id: classifier.package().model_id.clone(),
             dir: opts.model_dir.display().to_string(),
         },
-        config: config_json(opts, &decide_params),
+        config: config_json(opts, &decide_params, engine_choice),
         counts,
         categories: categories.clone(),
         sensitivities: sensitivities.clone(),
         files,
+        adopted: adopted.into_iter().map(|f| f.path).collect(),
         previous_manifest: previous.as_ref().map(|p| p.0.clone()),
         previous_manifest_sha256: previous.map(|p| p.1),
         elapsed_seconds: elapsed.as_secs_f64(),
@@ -373,12 +434,20 @@ pub fn run(opts: &RunOptions) -> Result<RunSummary> {
     })
 }
 
-fn config_json(opts: &RunOptions, decide: &DecideParams) -> serde_json::Value {
+fn config_json(
+    opts: &RunOptions,
+    decide: &DecideParams,
+    engine: EngineChoice,
+) -> serde_json::Value {
+    let engine = match engine {
+        EngineChoice::Ppocr => opts.ppocr.models.engine_name(),
+        _ => "tesseract",
+    };
     serde_json::json!({
         "jobs": opts.jobs,
         "lang": opts.tesseract.lang,
         "psm": opts.tesseract.psm,
-        "engine": "tesseract",
+        "engine": engine,
         "clean": {
             "target_dpi": opts.ocr.clean.target_dpi,
             "median": format!("{:?}", opts.ocr.clean.median).to_lowercase(),
@@ -467,7 +536,7 @@ fn produce(
 
 /// An OCR worker: decodes and reads pages until the queue closes, then drops its engine.
 fn work(
-    mut engine: Tesseract,
+    mut engine: Box<dyn OcrEngine>,
     pages: &Receiver<PageJob>,
     events: &Sender<Event>,
     ingest_params: &IngestParams,
@@ -475,7 +544,7 @@ fn work(
 ) {
     for job in pages.iter() {
         let page = match ingest::load_page(&job, ingest_params) {
-            Ok(input) => ocr::read_page(&mut engine, job.page_no, input, ocr_params),
+            Ok(input) => ocr::read_page(engine.as_mut(), job.page_no, input, ocr_params),
             Err(e) => OcrPage::failed(job.page_no, e.0),
         };
         if events

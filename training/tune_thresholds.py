@@ -10,7 +10,9 @@ documents arkiv would auto-accept,
 
 - the category accuracy is at least --target-category-accuracy, and
 - the share of sensitivity under-calls (final level below the true one) is at most
-  --target-undercall.
+  --target-undercall, and
+- with --public (predictions on short public text, e.g. `datasets/generate.py headlines`), the
+  share of those rows auto-accepted at S4/S5 is at most --max-public-high.
 
     arkiv eval --model models/default --data val.jsonl --predictions val_pred.jsonl
     python training/tune_thresholds.py --model models/default --predictions val_pred.jsonl [--write]
@@ -49,7 +51,18 @@ def load(path: Path) -> dict[str, np.ndarray]:
     }
 
 
-def choose(d: dict[str, np.ndarray], target_cat: float, target_under: float, grid: int = 200):
+def load_public(path: Path) -> dict[str, np.ndarray]:
+    rows = [json.loads(line) for line in open(path, encoding="utf-8") if line.strip()]
+    return {
+        "cat_conf": np.array([r["category_confidence"] for r in rows], float),
+        "sens_conf": np.array([r["sensitivity_confidence"] for r in rows], float),
+        "high": np.array([r["sensitivity"] in ("S4", "S5") for r in rows]),
+        "forced": np.array([bool(set(r["review_reasons"]) - THRESHOLD_REASONS) for r in rows]),
+    }
+
+
+def choose(d: dict[str, np.ndarray], target_cat: float, target_under: float, grid: int = 200,
+           public: dict[str, np.ndarray] | None = None, max_public_high: float = 1.0):
     """(review rate, category threshold, sensitivity threshold, accepted stats) of the best pair."""
     def cands(x):
         return np.unique(np.concatenate([[0.0], np.quantile(x, np.linspace(0, 1, grid))]))
@@ -65,6 +78,10 @@ def choose(d: dict[str, np.ndarray], target_cat: float, target_under: float, gri
             under = d["under"][acc].mean()
             if cat_acc < target_cat or under > target_under:
                 continue
+            if public is not None:
+                pub = (public["cat_conf"] >= tc) & (public["sens_conf"] >= ts) & ~public["forced"]
+                if (pub & public["high"]).mean() > max_public_high:
+                    continue
             review = 1.0 - n / len(acc)
             key = (review, tc + ts)
             if best is None or key < best[0]:
@@ -78,10 +95,14 @@ def main(argv=None) -> int:
     p.add_argument("--predictions", required=True, help="`arkiv eval --predictions` JSONL on labelled validation text")
     p.add_argument("--target-category-accuracy", type=float, default=0.97)
     p.add_argument("--target-undercall", type=float, default=0.003)
+    p.add_argument("--public", help="`arkiv eval --predictions` JSONL on short public (S1) text")
+    p.add_argument("--max-public-high", type=float, default=0.005,
+                   help="largest share of --public rows auto-accepted at S4/S5")
     p.add_argument("--write", action="store_true", help="write the thresholds into labels.json")
     a = p.parse_args(argv)
     d = load(Path(a.predictions))
-    best = choose(d, a.target_category_accuracy, a.target_undercall)
+    public = load_public(Path(a.public)) if a.public else None
+    best = choose(d, a.target_category_accuracy, a.target_undercall, public=public, max_public_high=a.max_public_high)
     if best is None:
         print("no threshold pair meets the targets; labels.json left unchanged", file=sys.stderr)
         return 1
@@ -99,6 +120,9 @@ def main(argv=None) -> int:
             "target_category_accuracy": a.target_category_accuracy, "target_undercall": a.target_undercall,
             "review_rate": review, "auto_accepted": n, "category_accuracy": cat_acc, "undercall": under,
         }
+        if public is not None:
+            labels["threshold_tuning"].update(public=Path(a.public).name, public_documents=len(public["high"]),
+                                              max_public_high=a.max_public_high)
         path.write_text(json.dumps(labels, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
         print(f"wrote {path}")
     return 0

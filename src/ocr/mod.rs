@@ -66,6 +66,12 @@ pub trait OcrEngine: Send {
     fn name(&self) -> &'static str;
     /// Recognises text on a grayscale image at the given resolution.
     fn recognize(&mut self, image: &GrayImage, dpi: f32) -> Result<Recognition, OcrError>;
+    /// Whether the engine's own reading suggests the page is not upright (e.g. most text lines
+    /// run vertically), so that orientation detection should run even on a confident reading.
+    /// Default: no opinion.
+    fn doubts_orientation(&self, _reading: &Recognition) -> bool {
+        false
+    }
     /// Estimates the page orientation; `None` when the engine cannot tell.
     fn detect_orientation(
         &mut self,
@@ -175,7 +181,9 @@ fn recognize_upright(
         (_, OsdMode::Never) => false,
         (_, OsdMode::Always) => true,
         (Some(rec), OsdMode::Auto) => {
-            rec.mean_confidence() < params.osd_below_confidence || rec.words.len() < 5
+            rec.mean_confidence() < params.osd_below_confidence
+                || rec.words.len() < 5
+                || engine.doubts_orientation(rec)
         }
         (None, OsdMode::Auto) => true,
     };

