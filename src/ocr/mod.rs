@@ -177,13 +177,14 @@ fn recognize_upright(
         OsdMode::Always => None,
         _ => Some(engine.recognize(image, dpi)?),
     };
+    let doubted = first
+        .as_ref()
+        .is_some_and(|rec| engine.doubts_orientation(rec));
     let check = match (&first, params.osd) {
         (_, OsdMode::Never) => false,
         (_, OsdMode::Always) => true,
         (Some(rec), OsdMode::Auto) => {
-            rec.mean_confidence() < params.osd_below_confidence
-                || rec.words.len() < 5
-                || engine.doubts_orientation(rec)
+            rec.mean_confidence() < params.osd_below_confidence || rec.words.len() < 5 || doubted
         }
         (None, OsdMode::Auto) => true,
     };
@@ -199,8 +200,10 @@ fn recognize_upright(
         (first, degrees) => {
             let turned = preprocess::rotate(image, degrees);
             let rec = engine.recognize(&turned, dpi)?;
+            // An engine that doubted its first reading defers to orientation detection (a sideways
+            // page can read confidently, in the wrong line order).
             match first {
-                Some(upright) if upright.quality() >= rec.quality() => Ok((upright, 0)),
+                Some(upright) if !doubted && upright.quality() >= rec.quality() => Ok((upright, 0)),
                 _ => Ok((rec, degrees)),
             }
         }

@@ -162,6 +162,25 @@ class CalibrationTest(unittest.TestCase):
         wrong = np.array([0, 1, 0], bool)
         self.assertEqual(choose_threshold(conf, [(wrong, 0.0)]), 1.0)
 
+    def test_rule_aware_thresholds(self):
+        import tune_thresholds as tt
+
+        def row(cat_ok, level, truth, c_conf, s_conf, reasons=()):
+            return {"cat_conf": c_conf, "sens_conf": s_conf, "cat_ok": cat_ok,
+                    "under": tt.LEVELS.index(level) < tt.LEVELS.index(truth), "forced": bool(reasons)}
+
+        rows = [row(True, "S2", "S2", 0.9, 0.9), row(True, "S2", "S3", 0.9, 0.4),   # an under-call, low confidence
+                row(True, "S1", "S3", 0.9, 0.95, ("floor_raised_sensitivity",)),      # the floor sends it to review
+                row(False, "S4", "S4", 0.3, 0.9), row(True, "S4", "S4", 0.8, 0.5)]
+        d = {k: np.array([r[k] for r in rows]) for k in rows[0]}
+        (review, _), tc, ts, n, cat_acc, under = tt.choose(d, 0.95, 0.0)
+        self.assertEqual((n, under, cat_acc), (2, 0.0, 1.0))
+        self.assertTrue(0.4 < ts <= 0.5 and 0.3 < tc <= 0.8)
+        self.assertAlmostEqual(review, 0.6)
+        public = {"cat_conf": np.array([0.9]), "sens_conf": np.array([0.6]), "high": np.array([True]),
+                  "forced": np.array([False])}
+        self.assertGreater(tt.choose(d, 0.95, 0.0, public=public, max_public_high=0.0)[2], 0.6)
+
     def test_ece_of_perfect_calibration_is_small(self):
         prob = np.array([[1.0, 0.0], [0.0, 1.0]])
         self.assertLess(ece(prob, np.array([0, 1])), 1e-9)

@@ -39,6 +39,9 @@ const MODELS_DIR: &str = ".models/ppocr";
 /// Angle classifier file (shared by both model sets).
 const CLS_FILE: &str = "ch_ppocr_mobile_v2.0_cls_mobile.onnx";
 
+/// Mean character confidence below which a page's orientation is checked.
+const DOUBT_BELOW_CONFIDENCE: f32 = 85.0;
+
 /// Input width of the angle classifier.
 const CLS_WIDTH: u32 = 192;
 
@@ -445,6 +448,13 @@ impl OcrEngine for PpOcr {
         let skew = median_skew(&segments);
         let (text, words) = layout::assemble(segments);
         Ok(Recognition { text, words, skew })
+    }
+
+    /// Pages whose text runs mostly vertically are probably sideways (the recogniser reads a
+    /// sideways line turned a quarter, confidently, one way round); upside-down pages read with
+    /// a mean character confidence around 65, upright ones above 90 even when heavily degraded.
+    fn doubts_orientation(&self, reading: &Recognition) -> bool {
+        self.vertical_share > 0.5 || reading.mean_confidence() < DOUBT_BELOW_CONFIDENCE
     }
 
     fn detect_orientation(
