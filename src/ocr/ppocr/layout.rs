@@ -1,8 +1,10 @@
-//! Reading order: recognised segments are grouped into lines (segments whose vertical extents
-//! overlap by at least half the smaller height), lines are read top to bottom and segments left
+//! Reading order: recognised segments are grouped into lines (a segment joins a line when its
+//! centre lies within half a line height of the line's centre line, extended along its tilt, so
+//! that long lines of a skewed page stay apart), lines are read top to bottom and segments left
 //! to right; characters become [`Word`]s the way Tesseract reports them (each CJK character a
 //! word, Latin runs split at spaces).
 
+use super::geometry::RotatedRect;
 use crate::ocr::tesseract::is_cjk;
 use crate::record::Word;
 
@@ -20,7 +22,9 @@ pub struct PlacedChar {
 /// One recognised text box.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Segment {
-    /// `[left, top, right, bottom]` of the detected box in page pixels.
+    /// The detected box in page pixels.
+    pub rect: RotatedRect,
+    /// `[left, top, right, bottom]` of the box in page pixels.
     pub bounds: [f32; 4],
     /// Mean character probability (0–1): the line confidence.
     pub confidence: f32,
@@ -29,8 +33,15 @@ pub struct Segment {
 }
 
 impl Segment {
-    fn height(&self) -> f32 {
-        (self.bounds[3] - self.bounds[1]).max(1.0)
+    fn line_height(&self) -> f32 {
+        self.rect.height.min(self.rect.width).max(1.0)
+    }
+
+    /// How far (vertically) this segment's centre lies from `other`'s centre line.
+    fn offset_from(&self, other: &Segment) -> f32 {
+        let slope = other.rect.angle.tan();
+        let expected = other.rect.cy + slope * (self.rect.cx - other.rect.cx);
+        (self.rect.cy - expected).abs()
     }
 }
 
@@ -38,27 +49,27 @@ impl Segment {
 /// space) and the words.
 pub fn assemble(mut segments: Vec<Segment>) -> (String, Vec<Word>) {
     segments.retain(|s| s.chars.iter().any(|c| !c.text.trim().is_empty()));
-    segments.sort_by(|a, b| a.bounds[1].total_cmp(&b.bounds[1]));
-    let mut lines: Vec<(f32, f32, Vec<Segment>)> = Vec::new();
+    segments.sort_by(|a, b| a.rect.cy.total_cmp(&b.rect.cy));
+    // Each line: its widest segment (the reference for its centre line) and its members.
+    let mut lines: Vec<(usize, Vec<Segment>)> = Vec::new();
     for seg in segments {
-        let (top, bottom) = (seg.bounds[1], seg.bounds[3]);
-        let joined = lines.iter_mut().rev().take(3).find(|(lt, lb, _)| {
-            let overlap = bottom.min(*lb) - top.max(*lt);
-            overlap >= 0.5 * seg.height().min((lb - lt).max(1.0))
+        let joined = lines.iter_mut().rev().take(4).find(|(reference, members)| {
+            let r = &members[*reference];
+            seg.offset_from(r) < 0.5 * seg.line_height().min(r.line_height())
         });
         match joined {
-            Some((lt, lb, members)) => {
-                *lt = lt.min(top);
-                *lb = lb.max(bottom);
+            Some((reference, members)) => {
+                if seg.rect.width > members[*reference].rect.width {
+                    *reference = members.len();
+                }
                 members.push(seg);
             }
-            None => lines.push((top, bottom, vec![seg])),
+            None => lines.push((0, vec![seg])),
         }
     }
-    lines.sort_by(|a, b| a.0.total_cmp(&b.0));
     let mut text = String::new();
     let mut words = Vec::new();
-    for (i, (_, _, mut members)) in lines.into_iter().enumerate() {
+    for (i, (_, mut members)) in lines.into_iter().enumerate() {
         if i > 0 {
             text.push('\n');
         }
@@ -138,6 +149,13 @@ mod tests {
         let n = text.chars().count().max(1) as f32;
         let w = (r - l) / n;
         Segment {
+            rect: RotatedRect {
+                cx: (l + r) / 2.0,
+                cy: (t + b) / 2.0,
+                width: r - l,
+                height: b - t,
+                angle: 0.0,
+            },
             bounds: [l, t, r, b],
             confidence: 0.9,
             chars: text
@@ -165,6 +183,22 @@ mod tests {
         assert_eq!(words.len(), 4 + 5 + 4 + 2);
         assert_eq!(words.last().unwrap().text, "A12");
         assert!((words[0].confidence - 90.0).abs() < 1e-3);
+    }
+
+    #[test]
+    fn long_lines_of_a_skewed_page_stay_apart() {
+        // Two 1400-pixel lines 45 pixels apart, tilted by 3°: their upright bounds overlap.
+        let tilted = |text: &str, cy: f32| {
+            let mut s = seg(text, 100., cy - 15., 1500., cy + 15.);
+            s.rect.angle = 3f32.to_radians();
+            s.bounds = [100., cy - 52., 1500., cy + 52.];
+            s
+        };
+        // A short segment at the right end, on the first line's extended centre line
+        // (100 + tan 3° · 615 ≈ 132), which a level reading would put on the second line.
+        let tail = seg("尾", 1400., 117., 1430., 147.);
+        let (text, _) = assemble(vec![tilted("第二行", 145.), tilted("第一行", 100.), tail]);
+        assert_eq!(text, "第一行 尾\n第二行");
     }
 
     #[test]

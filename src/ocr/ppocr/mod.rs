@@ -26,7 +26,7 @@ use ort::value::Tensor;
 use super::tesseract::{Tesseract, TesseractParams};
 use super::{OcrEngine, OcrError, Orientation, Recognition};
 use detect::{DetParams, TextBox};
-use geometry::Strip;
+use geometry::{RotatedRect, Strip};
 pub use layout::{PlacedChar, Segment};
 use recognize::{Alphabet, LINE_HEIGHT};
 
@@ -316,13 +316,13 @@ impl PpOcr {
             .map(area)
             .sum();
         self.vertical_share = if total > 0.0 { vertical / total } else { 0.0 };
-        let mut strips: Vec<(Strip, [f32; 4])> = boxes
+        let mut strips: Vec<(Strip, RotatedRect)> = boxes
             .iter()
             .map(|b| {
                 let vertical = b.rect.height >= 1.5 * b.rect.width;
                 let strip =
                     Strip::from_rect(&b.rect, vertical, LINE_HEIGHT, self.params.max_line_width);
-                (strip, b.rect.bounds())
+                (strip, b.rect)
             })
             .collect();
         if self.cls.is_some() {
@@ -358,7 +358,7 @@ impl PpOcr {
                 }
             };
             let column = width as f32 / steps.max(1) as f32;
-            for (i, (strip, bounds)) in chunk.iter().enumerate() {
+            for (i, (strip, rect)) in chunk.iter().enumerate() {
                 let line = &probs[(i * steps * classes).min(probs.len())
                     ..((i + 1) * steps * classes).min(probs.len())];
                 let decoded = recognize::ctc_decode(line, steps, classes, &self.alphabet);
@@ -382,7 +382,8 @@ impl PpOcr {
                     })
                     .collect();
                 segments.push(Segment {
-                    bounds: *bounds,
+                    rect: *rect,
+                    bounds: rect.bounds(),
                     confidence,
                     chars,
                 });
@@ -394,7 +395,7 @@ impl PpOcr {
     fn turn_upside_down_lines(
         &mut self,
         image: &GrayImage,
-        strips: &mut [(Strip, [f32; 4])],
+        strips: &mut [(Strip, RotatedRect)],
     ) -> Result<(), OcrError> {
         let Some(cls) = self.cls.as_mut() else {
             return Ok(());
