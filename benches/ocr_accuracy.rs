@@ -266,7 +266,7 @@ fn main() {
             wedits += we;
             words += rw.len();
             cpu += spent;
-            n += 1;
+            n += opened.pages.len();
         }
         let name = dir
             .file_name()

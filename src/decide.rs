@@ -58,7 +58,7 @@ const HEALTH_CATEGORIES: &[&str] = &["medical"];
 /// Diagnosis, examination and treatment vocabulary (Simplified, Traditional, English).
 static HEALTH_TERMS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)诊断|診斷|主诉|主訴|现病史|現病史|既往史|病史|入院|出院|住院|门诊|門診|病历|病歷|病程|病理|检验|檢驗|化验|化驗|血常规|血常規|尿常规|影像|CT|MRI|B超|彩超|心电图|心電圖|处方|處方|医嘱|醫囑|手术|手術|麻醉|护理记录|護理記錄|体温|體溫|血压|血壓|症状|症狀|治疗|治療|用药|用藥|患者|病人|\bdiagnos|\bpatient\b|\bclinical\b|\bdischarge\b|\badmission\b|\bprescription\b|\bsurgery\b",
+        r"(?i)诊断|診斷|主诉|主訴|现病史|現病史|既往史|病史|入院|出院|病历|病歷|病程|病理|检验|檢驗|化验|化驗|血常规|血常規|尿常规|影像|CT|MRI|B超|彩超|心电图|心電圖|处方|處方|医嘱|醫囑|手术记录|手術記錄|麻醉记录|麻醉記錄|护理记录|護理記錄|体温|體溫|血压|血壓|症状|症狀|治疗|治療|用药|用藥|患者|病人|\bdiagnos|\bpatient\b|\bclinical\b|\bdischarge\b|\badmission\b|\bprescription\b|\bsurgery\b",
     )
     .expect("valid regex")
 });
@@ -67,7 +67,7 @@ static HEALTH_TERMS: LazyLock<Regex> = LazyLock::new(|| {
 /// mental health, genetics, reproductive health.
 static SPECIAL_TERMS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)艾滋病|愛滋病|艾滋病毒|HIV|AIDS\b|获得性免疫缺陷|獲得性免疫缺陷|梅毒|淋病|尖锐湿疣|尖銳濕疣|性传播|性傳播|性病|精神分裂|精神障碍|精神障礙|精神疾病|精神病|抑郁症|抑鬱症|憂鬱症|双相情感|雙相情感|躁狂|强迫症|強迫症|自杀|自殺|心理治疗|心理治療|精神科|基因检测|基因檢測|遗传病|遺傳病|染色体异常|染色體異常|遗传咨询|產前診斷|产前诊断|人工流产|人工流產|终止妊娠|終止妊娠|药物流产|藥物流產|引产|引產|试管婴儿|試管嬰兒|辅助生殖|輔助生殖|体外受精|體外受精|不孕|戒毒|吸毒|\bsyphilis\b|\bschizophreni|\bpsychiatr|\bgenetic test|\babortion\b|\bIVF\b",
+        r"(?i)艾滋病|愛滋病|艾滋病毒|HIV|AIDS\b|获得性免疫缺陷|獲得性免疫缺陷|梅毒|淋病|尖锐湿疣|尖銳濕疣|性传播|性傳播|性病|精神分裂|精神障碍|精神障礙|精神疾病|精神病|抑郁|抑鬱|憂鬱症|焦虑障碍|焦慮障礙|强迫障碍|強迫障礙|亨廷顿|亨廷頓|稽留流产|稽留流產|不育|双相情感|雙相情感|躁狂|强迫症|強迫症|自杀|自殺|心理治疗|心理治療|精神科|基因检测|基因檢測|遗传病|遺傳病|染色体异常|染色體異常|遗传咨询|產前診斷|产前诊断|人工流产|人工流產|终止妊娠|終止妊娠|药物流产|藥物流產|引产|引產|试管婴儿|試管嬰兒|辅助生殖|輔助生殖|体外受精|體外受精|不孕|戒毒|吸毒|\bsyphilis\b|\bschizophreni|\bpsychiatr|\bgenetic test|\babortion\b|\bIVF\b",
     )
     .expect("valid regex")
 });
@@ -82,6 +82,15 @@ static SECRECY_MARKING: LazyLock<Regex> = LazyLock::new(|| {
     )
     .expect("valid regex")
 });
+
+/// The first special-category term in `text`. `性病` (venereal disease) inside `慢性病` /
+/// `急性病` (chronic / acute illness) is not one.
+fn special_term(text: &str) -> Option<&str> {
+    SPECIAL_TERMS
+        .find_iter(text)
+        .find(|m| m.as_str() != "性病" || !text[..m.start()].ends_with(['慢', '急']))
+        .map(|m| m.as_str())
+}
 
 /// The floor and the reasons for each raise.
 #[derive(Debug, Clone, PartialEq)]
@@ -133,12 +142,12 @@ pub fn rule_floor(text: &str, findings: &[Finding], category: Option<&str>) -> F
             &mut level,
         );
     }
-    if let Some(m) = SPECIAL_TERMS.find(text)
+    if let Some(m) = special_term(text)
         && (health || !findings.is_empty())
     {
         raise(
             Level::S5,
-            format!("special-category health vocabulary `{}`", m.as_str()),
+            format!("special-category health vocabulary `{m}`"),
             &mut level,
         );
     }
@@ -271,6 +280,24 @@ mod tests {
             Level::S1,
             "a register listing levels is not itself marked"
         );
+    }
+
+    #[test]
+    fn chronic_disease_is_not_a_venereal_disease() {
+        let name = [finding(PiiKind::PersonName)];
+        let f = rule_floor("查体：慢性病容，诊断：高血压", &name, Some("medical"));
+        assert_eq!(f.level, Level::S4, "{:?}", f.reasons);
+        let f = rule_floor("诊断：性病待查", &name, Some("medical"));
+        assert_eq!(f.level, Level::S5);
+        let f = rule_floor("诊断：重度抑郁发作", &name, Some("medical"));
+        assert_eq!(f.level, Level::S5);
+    }
+
+    #[test]
+    fn department_names_alone_are_not_health_content() {
+        let name = [finding(PiiKind::PersonName)];
+        let f = rule_floor("麻醉科 门诊部 手术室 值班表", &name, Some("personnel"));
+        assert_eq!(f.level, Level::S3, "{:?}", f.reasons);
     }
 
     #[test]
