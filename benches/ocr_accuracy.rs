@@ -7,7 +7,7 @@
 // written by `datasets/generate.py scans|realtext`) or `img/` + `gt_txt/<stem>.txt` (the real
 // English scans in ../shared/data). Options: `--engine tesseract|ppocr|ppocr-v4` (default
 // ppocr), `--limit N` pages per dataset, `--lang` for Tesseract (default chi_sim+eng),
-// `--det-side PX` for PP-OCR detection, `--median auto|always|never`, `--json FILE` for per-page rows.
+// `--det-side PX` for PP-OCR detection, `--median auto|always|never`, `--osd auto|always|never`, `--json FILE` for per-page rows.
 // Prints CER (whitespace removed; edits / reference characters), WER (whitespace tokens), CPU
 // seconds per page (process user+system time, one thread) and peak RSS. Run one engine per
 // process so that peak RSS belongs to it. scripts/ocr_bench.sh builds the datasets and runs all.
@@ -19,7 +19,7 @@ use arkiv::ingest::{self, IngestParams};
 use arkiv::ocr::ppocr::{ModelSet, PpOcr, PpOcrParams};
 use arkiv::ocr::preprocess::MedianMode;
 use arkiv::ocr::tesseract::{Tesseract, TesseractParams};
-use arkiv::ocr::{self, CleanParams, OcrEngine, OcrParams};
+use arkiv::ocr::{self, CleanParams, OcrEngine, OcrParams, OsdMode};
 
 struct Options {
     engine: String,
@@ -27,6 +27,7 @@ struct Options {
     lang: String,
     det_side: Option<u32>,
     median: MedianMode,
+    osd: OsdMode,
     json: Option<PathBuf>,
     datasets: Vec<PathBuf>,
 }
@@ -38,6 +39,7 @@ fn parse_args() -> Result<Options, String> {
         lang: "chi_sim+eng".into(),
         det_side: None,
         median: MedianMode::Auto,
+        osd: OsdMode::Auto,
         json: None,
         datasets: Vec::new(),
     };
@@ -57,6 +59,14 @@ fn parse_args() -> Result<Options, String> {
                     "always" => MedianMode::Always,
                     "never" => MedianMode::Never,
                     m => return Err(format!("--median {m}: use auto, always or never")),
+                }
+            }
+            "--osd" => {
+                o.osd = match value("--osd")?.as_str() {
+                    "auto" => OsdMode::Auto,
+                    "always" => OsdMode::Always,
+                    "never" => OsdMode::Never,
+                    m => return Err(format!("--osd {m}: use auto, always or never")),
                 }
             }
             "--json" => o.json = Some(value("--json")?.into()),
@@ -215,6 +225,7 @@ fn main() {
             median: opts.median,
             ..CleanParams::default()
         },
+        osd: opts.osd,
         ..OcrParams::default()
     };
     let ingest_params = IngestParams::default();

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # OCR accuracy benchmark: renders real Chinese EMR text (CCKS 2017 sections from ../shared/data,
 # evaluation only, never copied into the repo) as clean, mildly and heavily degraded 300 dpi
-# pages, then measures each engine on them and on the real English scans.
+# pages, and synthetic forms (the corpus generator's test templates, heavily degraded), then
+# measures each engine on them and on the real English scans.
 #   benches/ocr_accuracy.sh [PAGES]        (default 12 pages per set; results in target/ocr-bench/)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -18,7 +19,11 @@ for level in none mild heavy; do
       --out "$OUT/emr-$level" --limit "$N" --degrade "$level" --dpi 300 --seed 8
   fi
 done
-zh=("$OUT/emr-none" "$OUT/emr-mild" "$OUT/emr-heavy")
+if [ ! -f "$OUT/forms-heavy/truth.jsonl" ]; then
+  .venv/bin/python datasets/generate.py scans --seed 1 --per-template 1 --split test --formats png \
+    --dpi 300 --degrade heavy --out "$OUT/forms-heavy"
+fi
+zh=("$OUT/emr-none" "$OUT/emr-mild" "$OUT/emr-heavy" "$OUT/forms-heavy")
 en=("$DATA/ocr_en_scribeocr_benchmark" "$DATA/ocr_en_sroie_receipts")
 for engine in ppocr ppocr-v4 tesseract; do
   cargo bench --quiet --bench ocr_accuracy -- --engine "$engine" --limit "$N" "${zh[@]}" --json "$OUT/$engine-zh.jsonl"

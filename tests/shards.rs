@@ -4,7 +4,7 @@ use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use arrow::array::{Array, AsArray};
+use arrow::array::AsArray;
 
 fn arkiv() -> Command {
     Command::new(env!("CARGO_BIN_EXE_arkiv"))
