@@ -215,3 +215,19 @@ fn missing_models_are_a_clear_error() {
     .unwrap_err();
     assert!(err.0.contains("make setup"), "{err}");
 }
+
+#[test]
+fn the_optional_angle_classifier_runs() {
+    if engine(ModelSet::V6).is_none() {
+        return;
+    }
+    let mut engine = PpOcr::new(&PpOcrParams {
+        angle_classifier: true,
+        ..PpOcrParams::default()
+    })
+    .expect("models load");
+    let (image, truth) = sample(DISCHARGE);
+    let page = read(&mut engine, image);
+    assert_eq!(page.error, None);
+    assert!(cer(&page.text, &truth) < 0.05, "{}", page.text);
+}
