@@ -31,7 +31,7 @@ measure() { # name command...
 for round in $(seq "$ROUNDS"); do
   measure floor sh -c "xargs -P $JOBS -I{} tesseract {} - -l chi_sim+eng --psm 4 < '$WORK/pages.txt'"
   rm -rf "$WORK/out"
-  measure arkiv target/release/arkiv run -q --jobs "$JOBS" --out "$WORK/out" $(cat "$WORK/pages.txt")
+  measure arkiv target/release/arkiv run -q --engine tesseract --jobs "$JOBS" --out "$WORK/out" $(cat "$WORK/pages.txt")
   measure peer $PY benches/e2e_peer.py --model models/default --jobs "$JOBS" --out "$WORK/peer.parquet" $(cat "$WORK/pages.txt")
 done
 
