@@ -3,14 +3,12 @@
 
 use std::io::Cursor;
 use std::os::unix::ffi::OsStrExt;
-use std::path::{Path, PathBuf};
-use std::process::Command;
+use std::path::Path;
 
 use arrow::array::{Array, AsArray};
 
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
+mod common;
+use common::{arkiv, manifests, read_table, root, tiny_model};
 
 fn crc32(bytes: &[u8]) -> u32 {
     let mut crc = 0xFFFF_FFFFu32;
@@ -57,28 +55,15 @@ fn two_page_tiff() -> Vec<u8> {
 
 fn rows(out: &Path) -> Vec<(String, String, Option<String>)> {
     let mut v = Vec::new();
-    for entry in std::fs::read_dir(out.join("documents")).unwrap() {
-        let path = entry.unwrap().path();
-        if path.extension().is_none_or(|e| e != "parquet") {
-            continue;
-        }
-        let reader = parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder::try_new(
-            std::fs::File::open(&path).unwrap(),
-        )
-        .unwrap()
-        .build()
-        .unwrap();
-        for batch in reader {
-            let batch = batch.unwrap();
-            let col = |n: &str| batch.column_by_name(n).unwrap().as_string::<i32>().clone();
-            let (src, st, err) = (col("source_path"), col("status"), col("error"));
-            for i in 0..batch.num_rows() {
-                v.push((
-                    src.value(i).to_string(),
-                    st.value(i).to_string(),
-                    err.is_valid(i).then(|| err.value(i).to_string()),
-                ));
-            }
+    for batch in read_table(out, "documents") {
+        let col = |n: &str| batch.column_by_name(n).unwrap().as_string::<i32>().clone();
+        let (src, st, err) = (col("source_path"), col("status"), col("error"));
+        for i in 0..batch.num_rows() {
+            v.push((
+                src.value(i).to_string(),
+                st.value(i).to_string(),
+                err.is_valid(i).then(|| err.value(i).to_string()),
+            ));
         }
     }
     v
@@ -109,9 +94,9 @@ fn every_bad_input_is_a_row_with_a_reason() {
     std::fs::write(input.join(odd_name), b"not an image").unwrap();
 
     let out = tmp.path().join("out");
-    let output = Command::new(env!("CARGO_BIN_EXE_arkiv"))
+    let output = arkiv()
         .args(["run", "--quiet", "--jobs", "2", "--model"])
-        .arg(root().join("tests/fixtures/tiny_model"))
+        .arg(tiny_model())
         .arg(&input)
         .arg("--out")
         .arg(&out)
@@ -145,12 +130,7 @@ fn every_bad_input_is_a_row_with_a_reason() {
     assert_eq!(status, "ok", "a PNG named .pdf is read as a PNG");
     assert_eq!(rows.len(), 8);
 
-    let manifest = std::fs::read_dir(out.join("runs"))
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .find(|p| p.extension().is_some_and(|e| e == "json"))
-        .unwrap();
-    let m: serde_json::Value = serde_json::from_slice(&std::fs::read(manifest).unwrap()).unwrap();
+    let m = &manifests(&out)[0];
     let c = &m["counts"];
     let sum = ["ok", "partial", "failed", "skipped"]
         .iter()
@@ -164,9 +144,9 @@ fn every_bad_input_is_a_row_with_a_reason() {
 fn unwritable_output_stops_the_run_with_exit_1() {
     let tmp = tempfile::tempdir().unwrap();
     std::fs::write(tmp.path().join("a.png"), png(8, 8)).unwrap();
-    let output = Command::new(env!("CARGO_BIN_EXE_arkiv"))
+    let output = arkiv()
         .args(["run", "--quiet", "--model"])
-        .arg(root().join("tests/fixtures/tiny_model"))
+        .arg(tiny_model())
         .arg(tmp.path().join("a.png"))
         .args(["--out", "/proc/arkiv-cannot-write-here"])
         .output()

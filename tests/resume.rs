@@ -6,15 +6,14 @@
 //! aborts there, like `kill -9`); a real SIGKILL lands during OCR.
 
 use std::collections::BTreeSet;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
 use std::time::Duration;
 
 use arrow::array::{Array, AsArray};
 
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
+mod common;
+use common::{arkiv, root, run_tiny};
 
 const PAGES: [&str; 3] = [
     "arkivgen-s7-heritage-history_article-00004.png",
@@ -23,20 +22,8 @@ const PAGES: [&str; 3] = [
 ];
 
 fn run_cmd(input: &Path, out: &Path) -> Command {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_arkiv"));
-    cmd.args([
-        "run",
-        "--quiet",
-        "--jobs",
-        "1",
-        "--rows-per-part",
-        "1",
-        "--model",
-    ])
-    .arg(root().join("tests/fixtures/tiny_model"))
-    .arg(input)
-    .arg("--out")
-    .arg(out);
+    let mut cmd = run_tiny(input, out);
+    cmd.args(["--rows-per-part", "1"]);
     cmd
 }
 
@@ -148,11 +135,7 @@ fn killed_runs_resume_to_the_same_rows() {
     );
     assert_eq!(snapshot(&out), expected);
 
-    let verified = Command::new(env!("CARGO_BIN_EXE_arkiv"))
-        .arg("verify")
-        .arg(&out)
-        .output()
-        .unwrap();
+    let verified = arkiv().arg("verify").arg(&out).output().unwrap();
     assert!(
         verified.status.success(),
         "{}",

@@ -2,44 +2,12 @@
 //!
 //! Kept few and small: a bad-input folder, and a handful of the bundled sample pages.
 
-use std::path::{Path, PathBuf};
-use std::process::Command;
+use std::path::PathBuf;
 
 use arrow::array::{Array, AsArray, RecordBatch};
 
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn arkiv() -> Command {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_arkiv"));
-    cmd.env_remove("ARKIV_ORT_LIB");
-    cmd
-}
-
-fn tiny_model() -> PathBuf {
-    root().join("tests/fixtures/tiny_model")
-}
-
-fn read_table(out: &Path, table: &str) -> Vec<RecordBatch> {
-    let dir = out.join(table);
-    let mut batches = Vec::new();
-    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "parquet"))
-        .collect();
-    files.sort();
-    for f in files {
-        let file = std::fs::File::open(&f).unwrap();
-        let reader = parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder::try_new(file)
-            .unwrap()
-            .build()
-            .unwrap();
-        batches.extend(reader.map(|b| b.unwrap()));
-    }
-    batches
-}
+mod common;
+use common::{arkiv, read_table, root, tiny_model};
 
 fn strings(batches: &[RecordBatch], column: &str) -> Vec<Option<String>> {
     let mut out = Vec::new();

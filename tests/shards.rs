@@ -1,18 +1,12 @@
 //! Three shard processes writing into one dataset give the same rows as one unsharded run.
 
 use std::collections::BTreeSet;
-use std::path::{Path, PathBuf};
-use std::process::Command;
+use std::path::Path;
 
 use arrow::array::AsArray;
 
-fn arkiv() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_arkiv"))
-}
-
-fn tiny_model() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/tiny_model")
-}
+mod common;
+use common::{arkiv, manifests, read_table, run_tiny};
 
 fn inputs(dir: &Path) {
     std::fs::create_dir_all(dir.join("box")).unwrap();
@@ -31,47 +25,29 @@ fn inputs(dir: &Path) {
 /// (doc_id, source_path, status, text) of every document row.
 fn rows(out: &Path) -> BTreeSet<(String, String, String, String)> {
     let mut set = BTreeSet::new();
-    for entry in std::fs::read_dir(out.join("documents")).unwrap() {
-        let path = entry.unwrap().path();
-        if path.extension().is_none_or(|e| e != "parquet") {
-            continue;
-        }
-        let reader = parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder::try_new(
-            std::fs::File::open(&path).unwrap(),
-        )
-        .unwrap()
-        .build()
-        .unwrap();
-        for batch in reader {
-            let batch = batch.unwrap();
-            let col = |n: &str| batch.column_by_name(n).unwrap().as_string::<i32>().clone();
-            let (id, src, st, tx) = (
-                col("doc_id"),
-                col("source_path"),
-                col("status"),
-                col("text"),
-            );
-            for i in 0..batch.num_rows() {
-                let added = set.insert((
-                    id.value(i).to_string(),
-                    src.value(i).to_string(),
-                    st.value(i).to_string(),
-                    tx.value(i).to_string(),
-                ));
-                assert!(added, "duplicate row for {}", id.value(i));
-            }
+    for batch in read_table(out, "documents") {
+        let col = |n: &str| batch.column_by_name(n).unwrap().as_string::<i32>().clone();
+        let (id, src, st, tx) = (
+            col("doc_id"),
+            col("source_path"),
+            col("status"),
+            col("text"),
+        );
+        for i in 0..batch.num_rows() {
+            let added = set.insert((
+                id.value(i).to_string(),
+                src.value(i).to_string(),
+                st.value(i).to_string(),
+                tx.value(i).to_string(),
+            ));
+            assert!(added, "duplicate row for {}", id.value(i));
         }
     }
     set
 }
 
 fn run(input: &Path, out: &Path, shard: Option<&str>) -> std::process::Child {
-    let mut cmd = arkiv();
-    cmd.args(["run", "--quiet", "--jobs", "1", "--model"])
-        .arg(tiny_model())
-        .arg(input)
-        .arg("--out")
-        .arg(out);
+    let mut cmd = run_tiny(input, out);
     if let Some(s) = shard {
         cmd.args(["--shard", s]);
     }
@@ -99,15 +75,10 @@ fn union_of_shards_equals_a_single_run() {
     assert_eq!(rows(&sharded), expected);
 
     // Every shard accounted for its share; together they cover every input once.
-    let mut inputs_total = 0;
-    for entry in std::fs::read_dir(sharded.join("runs")).unwrap() {
-        let path = entry.unwrap().path();
-        if path.extension().is_some_and(|e| e == "json") {
-            let m: serde_json::Value =
-                serde_json::from_slice(&std::fs::read(path).unwrap()).unwrap();
-            inputs_total += m["counts"]["inputs"].as_u64().unwrap();
-        }
-    }
+    let inputs_total: u64 = manifests(&sharded)
+        .iter()
+        .map(|m| m["counts"]["inputs"].as_u64().unwrap())
+        .sum();
     assert_eq!(inputs_total, 14);
     let verified = arkiv().arg("verify").arg(&sharded).output().unwrap();
     assert!(

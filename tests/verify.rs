@@ -1,15 +1,9 @@
 //! `arkiv verify` detects edited, deleted and added files and a broken manifest chain.
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
-fn arkiv() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_arkiv"))
-}
-
-fn tiny_model() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/tiny_model")
-}
+mod common;
+use common::{arkiv, run_tiny};
 
 /// Two runs over unreadable inputs (fast: no OCR) give two chained manifests.
 fn dataset(root: &Path) -> PathBuf {
@@ -21,14 +15,7 @@ fn dataset(root: &Path) -> PathBuf {
         let input = root.join(dir);
         std::fs::create_dir_all(&input).unwrap();
         std::fs::write(input.join(name), bytes).unwrap();
-        let status = arkiv()
-            .args(["run", "--quiet", "--jobs", "1", "--model"])
-            .arg(tiny_model())
-            .arg(&input)
-            .arg("--out")
-            .arg(&out)
-            .output()
-            .unwrap();
+        let status = run_tiny(&input, &out).output().unwrap();
         assert_eq!(status.status.code(), Some(0));
     }
     out
