@@ -40,7 +40,11 @@ echo
 echo "| pipeline | wall s (best) | pages/min | CPU s/page | peak RSS MB |"
 echo "|---|---|---|---|---|"
 awk -v n="$n" '
-  { w[$1] = ($1 in w && w[$1] < $2) ? w[$1] : $2; c[$1] += ($3 + $4); k[$1]++; r[$1] = (r[$1] > $5) ? r[$1] : $5 }
+  {
+    if (!($1 in w) || $2 + 0 < w[$1] + 0) w[$1] = $2
+    c[$1] += $3 + $4; k[$1]++
+    if ($5 + 0 > r[$1] + 0) r[$1] = $5
+  }
   END {
     split("floor arkiv peer", order, " ")
     for (i = 1; i <= 3; i++) { p = order[i]
