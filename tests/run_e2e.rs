@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use arrow::array::{Array, AsArray, RecordBatch};
 
 mod common;
-use common::{arkiv, read_table, root, tiny_model};
+use common::{arkiv, read_table, root, run_tiny, tiny_model};
 
 fn strings(batches: &[RecordBatch], column: &str) -> Vec<Option<String>> {
     let mut out = Vec::new();
@@ -32,14 +32,7 @@ fn bad_inputs_become_failed_rows_and_the_run_completes() {
     std::fs::write(input.join("empty.tif"), b"").unwrap();
     std::fs::write(input.join("notes.txt"), "病人名单见附件").unwrap();
     let out = tmp.path().join("out");
-    let output = arkiv()
-        .args(["run", "--quiet", "--jobs", "1", "--model"])
-        .arg(tiny_model())
-        .arg(&input)
-        .arg("--out")
-        .arg(&out)
-        .output()
-        .unwrap();
+    let output = run_tiny(&input, &out).output().unwrap();
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert_eq!(output.status.code(), Some(0), "stderr: {stderr}");
     assert!(stderr.contains("3 document(s) failed"), "stderr: {stderr}");
@@ -84,14 +77,7 @@ fn bad_inputs_become_failed_rows_and_the_run_completes() {
     assert_eq!(manifest["counts"]["failed"], 3);
 
     // A second run skips what is already there.
-    let again = arkiv()
-        .args(["run", "--quiet", "--jobs", "1", "--model"])
-        .arg(tiny_model())
-        .arg(&input)
-        .arg("--out")
-        .arg(&out)
-        .output()
-        .unwrap();
+    let again = run_tiny(&input, &out).output().unwrap();
     assert_eq!(again.status.code(), Some(0));
     assert!(
         String::from_utf8_lossy(&again.stdout).contains("skipped (already done) 3"),
