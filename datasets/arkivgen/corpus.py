@@ -21,7 +21,7 @@ def _s2t(s: str) -> str:
 
 
 def _convert_segs(segs, fn):
-    return [fn(s) if isinstance(s, str) else (s[0], fn(s[1])) for s in segs]
+    return [fn(s) if isinstance(s, str) else (s[0], fn(s[1])) + tuple(s[2:]) for s in segs]
 
 
 def _convert_doc(doc: Doc, fn):

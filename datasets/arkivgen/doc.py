@@ -317,7 +317,7 @@ class _Layout:
             line_segs = []
             wrapped_rows = []
             for label, value, c0, span in row:
-                segs = [label + "："] + list(value)
+                segs = [label + "："] + _in_context(value, "field", label)
                 wl = wrap(segs, col_w * span - size * 0.5, size)
                 wrapped_rows.append((c0, span, wl, label))
             n = max(len(w[2]) for w in wrapped_rows)
@@ -404,7 +404,10 @@ class _Layout:
         top = self.y
         if header is not None:
             draw_row(header, "bold")
+        heads = [segs_text(c) for c in header] if header else []
         for r in rows:
+            r = [_in_context(c, "column" if j < len(heads) and heads[j] else "table", heads[j] if j < len(heads) else "")
+                 for j, c in enumerate(r)]
             draw_row(r + [[]] * (ncol - len(r)), "regular")
         close(self.y)
         self.y += self.lh * 0.5
@@ -493,18 +496,43 @@ def layout(doc: Doc, style: Style) -> list[Page]:
     return _Layout(doc, style).run()
 
 
+def _in_context(segs, context: str, label: str) -> list:
+    """Tag the PII segments of a key-value value or a table cell with where they stand."""
+    return [(s[0], s[1], context, label) if isinstance(s, tuple) else s for s in segs]
+
+
+# "签名：", "Name: " -- a field label ending a line's text just before a PII value
+_LABEL_BEFORE = re.compile(r"([\w\u3400-\u9fff（）()/]{1,12})\s*[：:]\s*$")
+
+
+def _context(seg, before: str) -> tuple[str, str]:
+    """(context, label) of a PII segment: "field" (after a label), "column" (a table cell under a
+    header), "table" (a cell without header) or "text" (running text)."""
+    if len(seg) > 2:
+        return seg[2], seg[3]
+    m = _LABEL_BEFORE.search(before)
+    if m and m.group(1).strip():
+        return "field", m.group(1).strip()
+    return "text", ""
+
+
 def page_texts(pages: list[Page]):
-    """Ground-truth text of each page and PII spans relative to the document text."""
+    """Ground-truth text of each page and PII spans relative to the document text. Each span says
+    where it stands (`context`, `label`), so that detectors of labelled fields can be scored."""
     text_parts, pii, offset = [], [], 0
     for pi, p in enumerate(pages):
         for li, line in enumerate(p.lines):
             if text_parts:
                 text_parts.append("\n")
                 offset += 1
+            before = ""
             for seg in line:
                 t = seg_text(seg)
                 if isinstance(seg, tuple) and t:
-                    pii.append({"type": seg[0], "start": offset, "end": offset + len(t), "text": t})
+                    context, label = _context(seg, before)
+                    pii.append({"type": seg[0], "start": offset, "end": offset + len(t), "text": t,
+                                "context": context, "label": label})
                 text_parts.append(t)
+                before = t if isinstance(seg, tuple) else before + t
                 offset += len(t)
     return "".join(text_parts), pii

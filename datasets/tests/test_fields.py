@@ -124,6 +124,12 @@ class DocumentTests(unittest.TestCase):
                 self.assertIn(p["type"], PII_TYPES)
                 self.assertEqual(r["text"][p["start"]:p["end"]], p["text"], r["id"])
                 self.assertTrue(p["text"].strip())
+                self.assertIn(p["context"], ("field", "column", "table", "text"))
+                if p["context"] in ("field", "column"):
+                    self.assertTrue(p["label"], f"{r['id']}: a {p['context']} value without its label")
+                    line_start = r["text"].rfind("\n", 0, p["start"]) + 1
+                    if p["context"] == "field":
+                        self.assertIn(p["label"], r["text"][line_start:p["start"]], r["id"])
 
     def test_pii_values_are_valid(self):
         for r in self.docs:

@@ -15,6 +15,9 @@ pub enum LabelKind {
     Name,
     /// A patient word often followed by the patient's name (`患者`, `病人`).
     Patient,
+    /// A part in a case or a project (`投诉人`, `负责人`), followed by a name in a form, but in
+    /// running text often by a verb (`向投诉人解释`).
+    Role,
     /// A staff role written before or after a name (`医生`, `主治医师`).
     Staff,
     /// An address (`住址`, `家庭住址`).
@@ -110,13 +113,44 @@ const LABELS: &[(LabelKind, &[&str])] = &[
             "授课教师",
             "被考核人",
             "考核人",
+            "总值班",
+            "總值班",
+            "带班领导",
+            "帶班領導",
+            "值班人",
+            "值班人员",
+            "值班人員",
+            "值班医师",
+            "值班醫師",
+            "值班医生",
+            "值班护士",
+            "值班護士",
+            "责任人",
+            "責任人",
             "Name",
             "Patient Name",
             "Employee",
             "Employee Name",
             "Physician",
+            "physician",
             "Attending Physician",
+            "Attending physician",
             "Signature",
+        ],
+    ),
+    (
+        LabelKind::Role,
+        &[
+            "投诉人",
+            "投訴人",
+            "被投诉人",
+            "接待人",
+            "捐赠人",
+            "捐贈人",
+            "负责人",
+            "負責人",
+            "项目负责人",
+            "項目負責人",
         ],
     ),
     (
@@ -147,6 +181,10 @@ const LABELS: &[(LabelKind, &[&str])] = &[
             "送檢醫師",
             "报告医师",
             "审核医师",
+            "手术医师",
+            "手術醫師",
+            "麻醉医师",
+            "麻醉醫師",
             "Dr.",
         ],
     ),
@@ -383,6 +421,18 @@ static INDEX: LazyLock<Index> = LazyLock::new(|| {
     by_first.sort_by_key(|(c, _)| *c);
     Index { first, by_first }
 });
+
+/// What `word` announces when the whole word is a label (`姓名` → [`LabelKind::Name`]).
+pub fn kind_of(word: &str) -> Option<LabelKind> {
+    let c = word.chars().next()?;
+    let index = &*INDEX;
+    let at = index.by_first.binary_search_by_key(&c, |(f, _)| *f).ok()?;
+    index.by_first[at]
+        .1
+        .iter()
+        .find(|(w, _)| *w == word)
+        .map(|&(_, kind)| kind)
+}
 
 /// Finds all labels in `text`, leftmost-longest, in order, not overlapping.
 pub fn find(text: &str) -> Vec<LabelHit> {

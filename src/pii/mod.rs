@@ -18,6 +18,7 @@ mod bank_card;
 mod birth_date;
 pub mod cli;
 mod cn_id;
+mod columns;
 mod digits;
 mod email;
 mod insurance_no;
@@ -37,6 +38,7 @@ pub use address::AddressDetector;
 pub use bank_card::BankCardDetector;
 pub use birth_date::BirthDateDetector;
 pub use cn_id::{CnIdDetector, IdValidity, validate_cn_id};
+pub use columns::TableColumnDetector;
 pub use email::EmailDetector;
 pub use insurance_no::InsuranceNoDetector;
 pub use mask::mask;
@@ -168,6 +170,7 @@ impl Default for Scanner {
             Box::new(MrnDetector),
             Box::new(InsuranceNoDetector),
             Box::new(BirthDateDetector),
+            Box::new(TableColumnDetector),
         ])
     }
 }

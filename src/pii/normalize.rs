@@ -111,6 +111,29 @@ impl<'a> NormalizedText<'a> {
         (pos - hit.bytes.end <= max_gap).then_some(hit)
     }
 
+    /// Whether the original text had spaces right before the character at byte `pos` that
+    /// normalisation dropped (`张三 内科` reads `张三内科`): a gap between table cells, or OCR's
+    /// letter spacing.
+    pub fn spaced_before(&self, pos: usize) -> bool {
+        if pos == 0 || pos >= self.text.len() || !self.text.is_char_boundary(pos) {
+            return false;
+        }
+        let prev = self.text[..pos]
+            .chars()
+            .next_back()
+            .map_or(0, char::len_utf8);
+        let before = self.origin[pos - prev];
+        self.origin[pos] > before + self.cluster_len(before)
+    }
+
+    /// Length in characters of the original cluster starting at character `first`.
+    fn cluster_len(&self, first: u32) -> u32 {
+        match self.long_clusters.binary_search_by_key(&first, |&(c, _)| c) {
+            Ok(i) => self.long_clusters[i].1,
+            Err(_) => 1,
+        }
+    }
+
     /// Maps a byte range of the normalised text to a finding on the original text.
     pub fn finding(
         &self,
@@ -142,11 +165,7 @@ impl<'a> NormalizedText<'a> {
         // The end is the end of the original cluster the last byte came from, even when the
         // range stops inside that cluster's output or dropped spaces follow it.
         let last = self.origin[e - 1];
-        let len = match self.long_clusters.binary_search_by_key(&last, |&(c, _)| c) {
-            Ok(i) => self.long_clusters[i].1,
-            Err(_) => 1,
-        };
-        (start, (last + len) as usize)
+        (start, (last + self.cluster_len(last)) as usize)
     }
 
     fn push(&mut self, c: char, orig: u32) {

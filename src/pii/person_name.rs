@@ -26,7 +26,7 @@ impl Detector for PersonNameDetector {
             let next_label = hits.get(i + 1).map_or(usize::MAX, |h| h.bytes.start);
             match hit.kind {
                 LabelKind::Name => forward(text, hit, true, next_label, out),
-                LabelKind::Patient => forward(text, hit, false, next_label, out),
+                LabelKind::Patient | LabelKind::Role => forward(text, hit, false, next_label, out),
                 LabelKind::Staff => {
                     forward(text, hit, false, next_label, out);
                     backward(text, hit, true, out);
@@ -83,6 +83,8 @@ fn forward(
     if label_ascii && !colon {
         return;
     }
+    // A label and a value in cells of their own (`投诉人 敖峰 联系电话`) make a form field.
+    let strong = strong || text.spaced_before(pos);
     let rest = &s[pos..next_label.clamp(pos, s.len())];
     if rest.starts_with(|c: char| c.is_ascii_uppercase()) {
         if colon {
@@ -98,12 +100,14 @@ fn forward(
         }
         return;
     }
-    let chars: Vec<char> = rest.chars().take(6).take_while(|&c| is_han(c)).collect();
+    let mut chars: Vec<char> = rest.chars().take(6).take_while(|&c| is_han(c)).collect();
+    chars.truncate(cell_len(text, pos, &chars));
     let Some(sur) = surname_len(&chars) else {
         if colon {
             // Any name after `姓名：`, even with a rare surname.
             let n = value_len(&chars, 0);
-            if n >= 2 {
+            // `联系人：院办公室` names an office, not a person
+            if n >= 2 && chars[..n].iter().all(|&c| can_be_in_name(c)) {
                 push(
                     text,
                     pos,
@@ -196,6 +200,20 @@ fn backward(text: &NormalizedText<'_>, hit: &LabelHit, staff: bool, out: &mut Ve
     }
 }
 
+/// Characters of `chars` (starting at byte `pos`) before the first space of the original text
+/// that normalisation dropped: `姓名 张三 科室` is a row of table cells, and the name ends at the
+/// cell gap. Evenly spaced letters (`欧 阳 娜 娜`, OCR's letter spacing) are not cut.
+fn cell_len(text: &NormalizedText<'_>, pos: usize, chars: &[char]) -> usize {
+    let mut at = pos;
+    for (k, c) in chars.iter().enumerate() {
+        if k > 0 && text.spaced_before(at) {
+            return if k >= 2 { k } else { chars.len() };
+        }
+        at += c.len_utf8();
+    }
+    chars.len()
+}
+
 /// Length of a name value of a labelled field: Han characters up to four (five with a
 /// two-character surname), cut before a sex marker.
 fn value_len(chars: &[char], sur: usize) -> usize {
@@ -250,9 +268,20 @@ fn push(
     confidence: f32,
     out: &mut Vec<Finding>,
 ) {
-    let len: usize = chars.iter().map(|c| c.len_utf8()).sum();
-    out.push(text.finding(PiiKind::PersonName, pos..pos + len, detector, confidence));
+    let value: String = chars.iter().collect();
+    if NOT_NAMES.contains(&value.as_str()) {
+        return;
+    }
+    out.push(text.finding(
+        PiiKind::PersonName,
+        pos..pos + value.len(),
+        detector,
+        confidence,
+    ));
 }
+
+/// Values of name fields that are answers, not names (`部门负责人：同意`).
+const NOT_NAMES: &[&str] = &["同意", "不同意", "同意报销", "已阅", "待定", "本人"];
 
 #[cfg(test)]
 mod tests {
@@ -273,6 +302,13 @@ mod tests {
         assert_eq!(scan("联系人: 买买提 电话"), ["买买提"]);
         assert_eq!(scan("Name: John Smith, 45"), ["John Smith"]);
         assert!(scan("姓名：某某").is_empty());
+        // table cells: the value ends at the cell gap
+        assert_eq!(scan("患者姓名 蒲熙远 就诊科室 内科"), ["蒲熙远"]);
+        assert_eq!(scan("姓名：张三 内科"), ["张三"]);
+        assert_eq!(scan("投诉人 敖峰 联系电话"), ["敖峰"]);
+        assert!(scan("已向投诉人解释，并建议").is_empty());
+        assert!(scan("部门负责人：同意 财务审核：").is_empty());
+        assert!(scan("联系人：院办公室").is_empty());
     }
 
     #[test]

@@ -1,0 +1,250 @@
+//! Values in table columns: a header row with a name or card column (`序号 姓名 科室 银行卡号`)
+//! and the rows under it (`1 张三 内科 6217…`), where the label stands lines above its value.
+//! OCR and the corpus both write a table row as one line with its cells separated by spaces, so
+//! cells are read from the original text, where those spaces are still there (normalisation
+//! drops spaces between Han characters).
+
+use super::digits::luhn;
+use super::labels::{self, LabelKind};
+use super::names::{can_be_in_name, surname_len};
+use super::normalize::is_han;
+use super::{Detector, Finding, NormalizedText, PiiKind};
+
+/// Finds names and bank card numbers in the columns of tables.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct TableColumnDetector;
+
+impl Detector for TableColumnDetector {
+    fn name(&self) -> &'static str {
+        "table_column"
+    }
+
+    fn detect(&self, text: &NormalizedText<'_>, out: &mut Vec<Finding>) {
+        // A table header holds one of these labels; most texts have none.
+        let header_label = text.labels().iter().any(|h| {
+            matches!(
+                h.kind,
+                LabelKind::Name | LabelKind::Role | LabelKind::Staff | LabelKind::BankCard
+            )
+        });
+        if header_label {
+            values_in_columns(text.original(), out);
+        }
+    }
+}
+
+/// What a column holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Holds {
+    Name,
+    Card,
+}
+
+/// Rows without a name under the header after which the table is taken to have ended.
+const MAX_MISSES: usize = 3;
+
+/// One whitespace-separated cell of a line, with its character range in the whole text.
+struct Cell<'t> {
+    text: &'t str,
+    start: usize,
+    end: usize,
+}
+
+/// Finds values in the name and card columns of tables in `text` (offsets in characters).
+fn values_in_columns(text: &str, out: &mut Vec<Finding>) {
+    // the columns of the table being read: (index, what it holds)
+    let mut header: Option<Vec<(usize, Holds)>> = None;
+    let mut misses = 0;
+    let mut offset = 0;
+    let mut row = Vec::new();
+    for line in text.split('\n') {
+        let line_offset = offset;
+        offset += line.chars().count() + 1;
+        // a header has no digits and at least two gaps; skip other lines outside tables cheaply
+        if header.is_none()
+            && (line.bytes().any(|b| b.is_ascii_digit()) || !line.contains([' ', '\t', '\u{3000}']))
+        {
+            continue;
+        }
+        cells(line, line_offset, &mut row);
+        if let Some(columns) = header_columns(&row) {
+            header = Some(columns);
+            misses = 0;
+            continue;
+        }
+        let Some(columns) = &header else {
+            continue;
+        };
+        if row.len() < 2 {
+            header = None;
+            continue;
+        }
+        let mut found = false;
+        for &(j, holds) in columns {
+            let Some(cell) = value_under(&row, j, holds) else {
+                continue;
+            };
+            if out.iter().rev().take(4).any(|f| f.start == cell.start) {
+                continue;
+            }
+            let (kind, detector, confidence) = match holds {
+                Holds::Name => (PiiKind::PersonName, "person_name/column", 0.8),
+                Holds::Card => (PiiKind::BankCard, "bank_card/column", 0.85),
+            };
+            out.push(Finding {
+                kind,
+                start: cell.start,
+                end: cell.end,
+                detector,
+                confidence,
+            });
+            found = true;
+        }
+        misses = if found { 0 } else { misses + 1 };
+        if misses >= MAX_MISSES {
+            header = None;
+        }
+    }
+}
+
+/// The cells of `line`, which starts at character `offset` of the text, into `out`.
+fn cells<'t>(line: &'t str, offset: usize, out: &mut Vec<Cell<'t>>) {
+    out.clear();
+    let mut start: Option<(usize, usize)> = None; // (byte, char) where the open cell began
+    let mut chars = 0;
+    for (b, c) in line.char_indices() {
+        if c.is_whitespace() {
+            if let Some((sb, sc)) = start.take() {
+                out.push(Cell {
+                    text: &line[sb..b],
+                    start: offset + sc,
+                    end: offset + chars,
+                });
+            }
+        } else if start.is_none() {
+            start = Some((b, chars));
+        }
+        chars += 1;
+    }
+    if let Some((sb, sc)) = start {
+        out.push(Cell {
+            text: &line[sb..],
+            start: offset + sc,
+            end: offset + chars,
+        });
+    }
+}
+
+/// The value of a row under header column `j`. Cells with spaces inside (`188 2003 2834`,
+/// `3g po tid`) split into several, which moves later cells to the right, so the first cell
+/// from `j` on that could hold such a value is the candidate: for a name the first cell with
+/// Han characters, which must read as a name; for a card the first cell of 16–19 digits, which
+/// must pass the Luhn check.
+fn value_under<'r, 't>(row: &'r [Cell<'t>], j: usize, holds: Holds) -> Option<&'r Cell<'t>> {
+    let rest = row.get(j..)?;
+    match holds {
+        Holds::Name => {
+            let cell = rest.iter().find(|c| c.text.chars().any(is_han))?;
+            is_name(cell.text).then_some(cell)
+        }
+        Holds::Card => rest.iter().find(|c| {
+            let d = c.text.as_bytes();
+            (16..=19).contains(&d.len()) && d[0] != b'0' && luhn(d)
+        }),
+    }
+}
+
+/// The columns of a header row that hold names or card numbers: three or more short cells
+/// without digits, one of them a name, staff or card label (`姓名`, `医师签名`, `总值班`,
+/// `银行卡号`). A label followed by a name is a row of a form (`姓名 张三 科室 内科`), not a
+/// header.
+fn header_columns(row: &[Cell<'_>]) -> Option<Vec<(usize, Holds)>> {
+    if row.len() < 3
+        || row
+            .iter()
+            .any(|c| c.text.chars().count() > 8 || c.text.chars().any(|c| c.is_ascii_digit()))
+    {
+        return None;
+    }
+    let columns: Vec<(usize, Holds)> = (0..row.len())
+        .filter_map(|j| {
+            let cell = row[j].text;
+            match labels::kind_of(cell) {
+                Some(LabelKind::Name | LabelKind::Role | LabelKind::Staff) => {
+                    Some((j, Holds::Name))
+                }
+                Some(LabelKind::BankCard) => Some((j, Holds::Card)),
+                _ => None,
+            }
+        })
+        .collect();
+    let form_row = columns
+        .iter()
+        .any(|&(j, _)| row.get(j + 1).is_some_and(|c| is_strict_name(c.text)));
+    (!columns.is_empty() && !form_row).then_some(columns)
+}
+
+/// Whether a cell under a name column reads as a Chinese name: a listed surname and a given
+/// name, two to four characters (five with a two-character surname). Under a name column any
+/// given name goes (`林向`); names with surnames we do not list are missed rather than taking
+/// every short cell (`局部浸润` of a wrapped order) for a name.
+fn is_name(cell: &str) -> bool {
+    let chars: Vec<char> = cell.chars().collect();
+    if chars.len() < 2
+        || chars.len() > 5
+        || !chars.iter().all(|&c| is_han(c))
+        || chars.contains(&'某')
+        || labels::kind_of(cell).is_some()
+    {
+        return false;
+    }
+    surname_len(&chars)
+        .is_some_and(|sur| chars.len() > sur && chars.len() <= if sur == 2 { 5 } else { 4 })
+}
+
+/// A name even outside a name column: a listed surname and a given name of name characters.
+fn is_strict_name(cell: &str) -> bool {
+    let chars: Vec<char> = cell.chars().collect();
+    is_name(cell)
+        && surname_len(&chars).is_some_and(|sur| chars[sur..].iter().all(|&c| can_be_in_name(c)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn scan(text: &str) -> Vec<&str> {
+        let mut out = Vec::new();
+        values_in_columns(text, &mut out);
+        let chars: Vec<(usize, char)> = text.char_indices().collect();
+        let byte = |i: usize| chars.get(i).map_or(text.len(), |&(b, _)| b);
+        out.iter()
+            .map(|f| &text[byte(f.start)..byte(f.end)])
+            .collect()
+    }
+
+    #[test]
+    fn names_under_a_name_column() {
+        let table =
+            "名单\n序号 姓名 科室 联系电话\n1 张三丰 内科 13800138000\n2 欧阳娜娜 外科 13900139000";
+        assert_eq!(scan(table), ["张三丰", "欧阳娜娜"]);
+        let rota = "日期 星期 总值班 联系电话 带班领导 联系电话\n6月1日 五 贺琳舜 18323940211 盛爱锐 15926888545";
+        assert_eq!(scan(rota), ["贺琳舜", "盛爱锐"]);
+    }
+
+    #[test]
+    fn card_numbers_under_a_card_column() {
+        let table = "序号 姓名 实发金额 银行卡号\n1 沈海 7668.15 6217007971795092\n2 张三 100.00 6217007971795093";
+        assert_eq!(scan(table), ["沈海", "6217007971795092", "张三"]);
+    }
+
+    #[test]
+    fn not_a_table() {
+        // a row of a form, and columns without names
+        assert!(scan("姓名 段新梅 科室 总务处\n请假类型 事假 天数 3").is_empty());
+        assert!(scan("序号 项目 科室 金额\n1 血常规 检验科 35.00").is_empty());
+        // the table ends: later lines are not read as its rows
+        let text = "序号 姓名 科室\n1 张三 内科\n\n会议 纪要\n王府 大街 东侧\n李明 发言 记录";
+        assert_eq!(scan(text), ["张三"]);
+    }
+}
