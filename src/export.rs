@@ -20,7 +20,7 @@ use serde::Serialize;
 
 use crate::error::{Error, Result};
 use crate::review::reviews::{Review, read_reviews};
-use crate::sink::{self, read};
+use crate::sink::{self, EncryptionKey, read};
 
 /// Weight of a reviewed label.
 pub const REVIEW_WEIGHT: f64 = 1.0;
@@ -85,8 +85,13 @@ fn format_of(dest: &Path) -> Result<Format> {
     }
 }
 
-/// Reads the datasets and builds the training rows, sorted by id.
-pub fn training_rows(outs: &[PathBuf], include_auto: bool) -> Result<(Vec<TrainingRow>, usize)> {
+/// Reads the datasets and builds the training rows, sorted by id. Datasets written with a key
+/// need it (`key`) to read the text.
+pub fn training_rows(
+    outs: &[PathBuf],
+    include_auto: bool,
+    key: Option<&EncryptionKey>,
+) -> Result<(Vec<TrainingRow>, usize)> {
     let mut latest: HashMap<String, Review> = HashMap::new();
     for out in outs {
         for r in read_reviews(out)? {
@@ -119,7 +124,7 @@ pub fn training_rows(outs: &[PathBuf], include_auto: bool) -> Result<(Vec<Traini
             ));
         }
         for file in files.iter().rev() {
-            for batch in read::read_columns(file, &columns)? {
+            for batch in read::read_columns(file, &columns, key)? {
                 let bad =
                     |c: &str| Error::output(file, format!("column `{c}` has an unexpected type"));
                 let s = |c: &'static str| {
@@ -235,10 +240,16 @@ fn parquet_batch(rows: &[TrainingRow]) -> RecordBatch {
     RecordBatch::try_new(schema, columns).expect("columns match the training schema")
 }
 
-/// Writes the training file for `outs` to `dest` (atomically).
-pub fn export_training(outs: &[PathBuf], dest: &Path, include_auto: bool) -> Result<ExportSummary> {
+/// Writes the training file for `outs` to `dest` (atomically). Datasets written with a key need
+/// it (`key`).
+pub fn export_training(
+    outs: &[PathBuf],
+    dest: &Path,
+    include_auto: bool,
+    key: Option<&EncryptionKey>,
+) -> Result<ExportSummary> {
     let format = format_of(dest)?;
-    let (rows, orphan_reviews) = training_rows(outs, include_auto)?;
+    let (rows, orphan_reviews) = training_rows(outs, include_auto, key)?;
     match format {
         Format::Jsonl => {
             let mut buf = Vec::new();

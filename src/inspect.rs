@@ -51,7 +51,7 @@ pub fn inspect(out: &Path) -> Result<Inspection> {
         "review_reasons",
     ];
     for file in &files {
-        for batch in read::read_columns(file, &columns)? {
+        for batch in read::read_columns(file, &columns, None)? {
             let bad = |c: &str| Error::output(file, format!("column `{c}` has an unexpected type"));
             let status = batch
                 .column(0)
@@ -100,7 +100,7 @@ pub fn inspect(out: &Path) -> Result<Inspection> {
         }
     }
     for file in sink::table_files(out, sink::PAGES_DIR) {
-        for batch in read::read_columns(&file, &["page_no"])? {
+        for batch in read::read_columns(&file, &["page_no"], None)? {
             ins.pages += batch.num_rows() as u64;
         }
     }

@@ -16,6 +16,7 @@ use arkiv::ocr::ppocr::{ModelSet, PpOcrParams};
 use arkiv::ocr::tesseract::TesseractParams;
 use arkiv::ocr::{CleanParams, MedianMode, OcrParams, OsdMode};
 use arkiv::pipeline::EngineChoice;
+use arkiv::sink::EncryptionKey;
 use arkiv::{Error, Shard};
 
 /// Archive digitisation: OCR, classification, personal-data masking, Parquet for review.
@@ -81,6 +82,9 @@ enum Command {
         /// Users file (create it with `arkiv user add`).
         #[arg(long, env = "ARKIV_USERS", default_value = arkiv::review::users::DEFAULT_USERS_FILE, value_name = "FILE")]
         users: PathBuf,
+        /// Key file of a dataset written with --encrypt-key: needed to show unmasked text.
+        #[arg(long, value_name = "FILE")]
+        encrypt_key: Option<PathBuf>,
     },
     /// Write the effective labels of reviewed documents as a training file for training/.
     ///
@@ -96,6 +100,9 @@ enum Command {
         /// Also export auto-accepted predictions (documents not sent to review), weight 0.5.
         #[arg(long)]
         include_auto: bool,
+        /// Key file of datasets written with --encrypt-key (the text column is encrypted).
+        #[arg(long, value_name = "FILE")]
+        encrypt_key: Option<PathBuf>,
     },
 }
 
@@ -242,6 +249,11 @@ struct RunArgs {
     /// Documents per Parquet part file.
     #[arg(long, default_value_t = 500)]
     rows_per_part: usize,
+    /// Encrypt the columns holding unmasked text and personal data (documents.text,
+    /// documents.pii, pages.text, pages.words) with the AES key in FILE: 32 or 64 hex digits,
+    /// mode 0600. The other columns stay readable without it.
+    #[arg(long, value_name = "FILE")]
+    encrypt_key: Option<PathBuf>,
 }
 
 fn default_model() -> &'static str {
@@ -343,11 +355,17 @@ fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Command::User { users, action } => user(&users, action),
-        Command::Review { dir, bind, users } => {
+        Command::Review {
+            dir,
+            bind,
+            users,
+            encrypt_key,
+        } => {
             arkiv::review::serve(&arkiv::review::ServeOptions {
                 out: dir,
                 bind,
                 users,
+                encrypt_key: load_key(encrypt_key.as_deref())?,
             })?;
             Ok(ExitCode::SUCCESS)
         }
@@ -355,8 +373,10 @@ fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
             dirs,
             out,
             include_auto,
+            encrypt_key,
         } => {
-            let s = arkiv::export::export_training(&dirs, &out, include_auto)?;
+            let key = load_key(encrypt_key.as_deref())?;
+            let s = arkiv::export::export_training(&dirs, &out, include_auto, key.as_ref())?;
             println!(
                 "wrote {}: {} reviewed, {} auto-accepted (unmasked text: personal data)",
                 s.path.display(),
@@ -372,6 +392,11 @@ fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
     }
+}
+
+/// Reads and checks a key file given with --encrypt-key.
+fn load_key(path: Option<&std::path::Path>) -> anyhow::Result<Option<EncryptionKey>> {
+    Ok(path.map(EncryptionKey::load).transpose()?)
 }
 
 fn user(path: &std::path::Path, action: UserAction) -> anyhow::Result<ExitCode> {
@@ -436,6 +461,7 @@ fn run(args: RunArgs, ort_lib: Option<PathBuf>, quiet: bool) -> anyhow::Result<E
             return Err(Error::Usage(format!("{name} must be between 0 and 1")).into());
         }
     }
+    let encryption = load_key(args.encrypt_key.as_deref())?;
     arkiv::runtime::init(ort_lib.as_deref())?;
     let jobs = args
         .jobs
@@ -494,6 +520,7 @@ fn run(args: RunArgs, ort_lib: Option<PathBuf>, quiet: bool) -> anyhow::Result<E
         rows_per_part: args.rows_per_part,
         classify_batch: 32,
         progress: !quiet,
+        encryption,
     };
     let summary = arkiv::run(&opts).context("the run could not complete")?;
     print!("{}", render_summary(&summary));

@@ -114,6 +114,8 @@ pub struct RunOptions {
     pub classify_batch: usize,
     /// Show a progress bar (on a terminal) or periodic log lines.
     pub progress: bool,
+    /// Encrypt the columns holding unmasked text and personal data with this key.
+    pub encryption: Option<sink::EncryptionKey>,
 }
 
 /// The OCR engine of a run.
@@ -245,6 +247,7 @@ pub fn run(opts: &RunOptions) -> Result<RunSummary> {
     let started = Instant::now();
     let started_at = Utc::now();
     sink::prepare(&opts.out)?;
+    sink::check_encryption(&opts.out, opts.encryption.as_ref())?;
     let mut classifier = Classifier::load(&opts.model_dir, opts.classify)?;
     let labels = classifier.package().labels.clone();
     let decide_params = DecideParams {
@@ -280,7 +283,8 @@ pub fn run(opts: &RunOptions) -> Result<RunSummary> {
         model_id: classifier.package().model_id.clone(),
         arkiv_version: env!("CARGO_PKG_VERSION").to_string(),
     };
-    let mut writer = PartWriter::new(&opts.out, ctx, opts.shard.index, opts.rows_per_part);
+    let mut writer = PartWriter::new(&opts.out, ctx, opts.shard.index, opts.rows_per_part)
+        .with_encryption(opts.encryption.clone());
     let mut counts = Counts {
         inputs: entries.len() as u64,
         ..Counts::default()
@@ -460,6 +464,11 @@ fn config_json(
         "decide": decide,
         "force": opts.force,
         "rows_per_part": opts.rows_per_part,
+        "encryption": opts.encryption.as_ref().map(|k| serde_json::json!({
+            "key_id": k.id(),
+            "documents": sink::crypt::sensitive_columns(sink::DOCUMENTS_DIR),
+            "pages": sink::crypt::sensitive_columns(sink::PAGES_DIR),
+        })),
     })
 }
 

@@ -329,6 +329,12 @@ impl App {
         })
     }
 
+    /// Decrypts the unmasked text with `key` (for a dataset written with `--encrypt-key`).
+    pub fn with_encryption_key(mut self, key: Option<crate::sink::EncryptionKey>) -> Self {
+        self.dataset.set_key(key);
+        self
+    }
+
     /// The dataset under review.
     pub fn dataset(&self) -> &Dataset {
         &self.dataset

@@ -10,7 +10,7 @@ use serde::Serialize;
 
 use crate::error::{Error, Result};
 use crate::record::Level;
-use crate::sink::{self, read};
+use crate::sink::{self, EncryptionKey, read};
 
 /// The default taxonomy (SPEC §2), used when the dataset holds no category scores.
 pub const DEFAULT_CATEGORIES: [&str; 10] = [
@@ -92,6 +92,7 @@ pub struct Dataset {
     docs: Vec<DocEntry>,
     index: HashMap<String, usize>,
     categories: Vec<String>,
+    key: Option<EncryptionKey>,
 }
 
 const COLUMNS: [&str; 21] = [
@@ -135,9 +136,10 @@ impl Dataset {
             docs: Vec::new(),
             index: HashMap::new(),
             categories: Vec::new(),
+            key: None,
         };
         for (i, file) in files.iter().enumerate() {
-            for batch in read::read_columns(file, &COLUMNS)? {
+            for batch in read::read_columns(file, &COLUMNS, None)? {
                 ds.add_batch(file, i, &batch)?;
             }
         }
@@ -260,11 +262,17 @@ impl Dataset {
         runs.into_keys().map(String::from).collect()
     }
 
+    /// Sets the key that decrypts the unmasked text of a dataset written with one (the masked
+    /// columns the queue needs are readable without it).
+    pub fn set_key(&mut self, key: Option<EncryptionKey>) {
+        self.key = key;
+    }
+
     /// The unmasked text of a document, read from its Parquet file.
     pub fn unmasked_text(&self, doc: &DocEntry) -> Result<String> {
         let file = &self.files[doc.file];
         let mut found = None;
-        for batch in read::read_columns(file, &["doc_id", "text"])? {
+        for batch in read::read_columns(file, &["doc_id", "text"], self.key.as_ref())? {
             let (Some(ids), Some(texts)) = (
                 batch
                     .column_by_name("doc_id")

@@ -38,11 +38,14 @@ pub struct ServeOptions {
     pub bind: SocketAddr,
     /// Users file.
     pub users: PathBuf,
+    /// Key for the unmasked text of a dataset written with one.
+    pub encrypt_key: Option<crate::sink::EncryptionKey>,
 }
 
 /// Serves the review app until Ctrl-C (or SIGTERM).
 pub fn serve(opts: &ServeOptions) -> Result<()> {
-    let app = Arc::new(App::open(&opts.out, &opts.users)?);
+    let app =
+        Arc::new(App::open(&opts.out, &opts.users)?.with_encryption_key(opts.encrypt_key.clone()));
     if !opts.bind.ip().is_loopback() {
         tracing::warn!(
             "listening on {}, reachable from other machines; arkiv serves plain HTTP, so put it \

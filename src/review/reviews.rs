@@ -202,7 +202,7 @@ pub fn read_reviews(out: &Path) -> Result<Vec<Review>> {
 }
 
 fn read_file(file: &Path, into: &mut Vec<Review>) -> Result<()> {
-    for batch in read::read_columns(file, &COLUMNS)? {
+    for batch in read::read_columns(file, &COLUMNS, None)? {
         let bad = |c: &str| Error::output(file, format!("column `{c}` has an unexpected type"));
         let mut cols = Vec::new();
         for name in COLUMNS {

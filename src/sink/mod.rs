@@ -6,6 +6,7 @@
 //! OUT/runs/<run>.json                            run manifest
 //! ```
 
+pub mod crypt;
 pub mod fault;
 pub mod manifest;
 pub mod parquet;
@@ -21,6 +22,7 @@ use crate::error::{Error, Result};
 use crate::record::DocumentRecord;
 
 pub use self::parquet::WrittenFile;
+pub use crypt::EncryptionKey;
 pub use schema::RunContext;
 
 /// Table folders of a dataset.
@@ -183,11 +185,53 @@ pub fn table_files(out: &Path, table: &str) -> Vec<PathBuf> {
     files
 }
 
+/// Checks that a run with (or without) `key` keeps the dataset readable with one key: refuses to
+/// add unencrypted parts to a dataset holding encrypted ones, or parts encrypted with another key
+/// than the dataset's; warns when encrypted parts join unencrypted ones.
+pub fn check_encryption(out: &Path, key: Option<&EncryptionKey>) -> Result<()> {
+    let mut plain = 0usize;
+    for file in table_files(out, DOCUMENTS_DIR) {
+        let footer = read::footer(&file)?;
+        let Some(id) = crypt::key_id(&footer) else {
+            plain += 1;
+            continue;
+        };
+        match key {
+            None => {
+                return Err(Error::Usage(format!(
+                    "{} holds parts encrypted with key {id}; pass {} FILE so that this run \
+                     encrypts its parts too (or write to another --out)",
+                    out.display(),
+                    crypt::KEY_OPTION
+                )));
+            }
+            Some(key) if key.id() != id => {
+                return Err(Error::Usage(format!(
+                    "{} holds parts encrypted with key {id}, but {} holds key {}; pass the \
+                     dataset's key file (or write to another --out)",
+                    out.display(),
+                    key.path().display(),
+                    key.id()
+                )));
+            }
+            Some(_) => {}
+        }
+    }
+    if key.is_some() && plain > 0 {
+        tracing::warn!(
+            "{} already holds {plain} documents part(s) written without encryption; their text \
+             and personal data stay readable without the key",
+            out.display()
+        );
+    }
+    Ok(())
+}
+
 /// The doc_ids already in the dataset, for resuming.
 pub fn existing_doc_ids(out: &Path) -> Result<HashSet<String>> {
     let mut ids = HashSet::new();
     for file in table_files(out, DOCUMENTS_DIR) {
-        read::for_each_string(&file, "doc_id", |id| {
+        read::for_each_string(&file, "doc_id", None, |id| {
             ids.insert(id.to_string());
         })?;
     }
@@ -251,6 +295,7 @@ pub struct PartWriter {
     buffer: Vec<DocumentRecord>,
     next_part: usize,
     written: Vec<WrittenFile>,
+    key: Option<EncryptionKey>,
 }
 
 impl PartWriter {
@@ -264,7 +309,14 @@ impl PartWriter {
             buffer: Vec::new(),
             next_part: 0,
             written: Vec::new(),
+            key: None,
         }
+    }
+
+    /// Encrypts the sensitive columns ([`crypt::sensitive_columns`]) of every part with `key`.
+    pub fn with_encryption(mut self, key: Option<EncryptionKey>) -> Self {
+        self.key = key;
+        self
     }
 
     /// Adds a record; writes a part when the buffer is full.
@@ -285,9 +337,24 @@ impl PartWriter {
         let now = Utc::now();
         let pages = schema::pages_batch(&self.buffer, &self.ctx);
         let docs = schema::documents_batch(&self.buffer, &self.ctx, now);
-        let p = parquet::write_parquet(&self.out, &format!("{PAGES_DIR}/{name}"), &pages)?;
+        let encrypt = |table| {
+            self.key
+                .as_ref()
+                .map(|k| (k, crypt::sensitive_columns(table)))
+        };
+        let p = parquet::write_parquet_with(
+            &self.out,
+            &format!("{PAGES_DIR}/{name}"),
+            &pages,
+            encrypt(PAGES_DIR),
+        )?;
         fault::point("between-tables");
-        let d = parquet::write_parquet(&self.out, &format!("{DOCUMENTS_DIR}/{name}"), &docs)?;
+        let d = parquet::write_parquet_with(
+            &self.out,
+            &format!("{DOCUMENTS_DIR}/{name}"),
+            &docs,
+            encrypt(DOCUMENTS_DIR),
+        )?;
         self.written.push(p);
         self.written.push(d);
         self.next_part += 1;

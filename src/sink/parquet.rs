@@ -13,6 +13,7 @@ use parquet::file::properties::WriterProperties;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
+use super::crypt::EncryptionKey;
 use super::schema::{SCHEMA_VERSION, SCHEMA_VERSION_KEY};
 use crate::error::{Error, Result};
 
@@ -49,7 +50,22 @@ impl Write for HashingFile {
 
 /// Writes `batch` to `root/relative` atomically (zstd, schema version in the key-value metadata).
 pub fn write_parquet(root: &Path, relative: &str, batch: &RecordBatch) -> Result<WrittenFile> {
+    write_parquet_with(root, relative, batch, None)
+}
+
+/// [`write_parquet`], encrypting the given top-level columns with the key when one is given
+/// (see [`super::crypt`]).
+pub fn write_parquet_with(
+    root: &Path,
+    relative: &str,
+    batch: &RecordBatch,
+    encrypt: Option<(&EncryptionKey, &[&str])>,
+) -> Result<WrittenFile> {
     let target = root.join(relative);
+    let encryption = match encrypt {
+        Some((key, columns)) => key.file_encryption(&batch.schema(), columns)?,
+        None => None,
+    };
     let tmp = temp_name(&target);
     let file = File::create(&tmp).map_err(|e| Error::output(&tmp, e))?;
     let sink = HashingFile {
@@ -57,7 +73,7 @@ pub fn write_parquet(root: &Path, relative: &str, batch: &RecordBatch) -> Result
         hasher: Sha256::new(),
         bytes: 0,
     };
-    let props = WriterProperties::builder()
+    let mut props = WriterProperties::builder()
         .set_compression(Compression::ZSTD(
             ZstdLevel::try_new(3).expect("valid level"),
         ))
@@ -65,8 +81,11 @@ pub fn write_parquet(root: &Path, relative: &str, batch: &RecordBatch) -> Result
             SCHEMA_VERSION_KEY.to_string(),
             SCHEMA_VERSION.to_string(),
         )]))
-        .set_created_by(format!("arkiv {}", env!("CARGO_PKG_VERSION")))
-        .build();
+        .set_created_by(format!("arkiv {}", env!("CARGO_PKG_VERSION")));
+    if let Some(encryption) = encryption {
+        props = props.with_file_encryption_properties(encryption);
+    }
+    let props = props.build();
     let result = (|| {
         let mut writer = ArrowWriter::try_new(sink, batch.schema(), Some(props))
             .map_err(|e| Error::output(&tmp, e))?;

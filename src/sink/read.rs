@@ -1,19 +1,50 @@
 //! Reading columns back from the dataset's Parquet files.
+//!
+//! Files written with a key have a plaintext footer: the columns that are not encrypted are read
+//! without a key, and a key is needed (and checked) only when an encrypted column is asked for.
 
 use std::fs::File;
 use std::path::Path;
+use std::sync::Arc;
 
 use arrow::array::{Array, AsArray, RecordBatch};
 use parquet::arrow::ProjectionMask;
-use parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder;
+use parquet::arrow::arrow_reader::{
+    ArrowReaderMetadata, ArrowReaderOptions, ParquetRecordBatchReaderBuilder,
+};
+use parquet::file::metadata::ParquetMetaData;
 
+use super::crypt::{self, EncryptionKey, KEY_OPTION};
 use crate::error::{Error, Result};
 
-/// Reads the named columns of a Parquet file as record batches.
-pub fn read_columns(path: &Path, columns: &[&str]) -> Result<Vec<RecordBatch>> {
+/// Reads the named columns of a Parquet file as record batches. Encrypted columns need `key`;
+/// without it the error says which column is encrypted and which option to pass.
+pub fn read_columns(
+    path: &Path,
+    columns: &[&str],
+    key: Option<&EncryptionKey>,
+) -> Result<Vec<RecordBatch>> {
     let file = File::open(path).map_err(|e| Error::output(path, e))?;
-    let builder = ParquetRecordBatchReaderBuilder::try_new(file)
+    let plain = ArrowReaderMetadata::load(&file, ArrowReaderOptions::new())
         .map_err(|e| Error::output(path, format!("not a readable Parquet file: {e}")))?;
+    let encrypted = crypt::encrypted_columns(plain.metadata());
+    let needs_key = columns.iter().find(|c| encrypted.iter().any(|e| e == *c));
+    let builder = match (needs_key, key) {
+        (None, _) => ParquetRecordBatchReaderBuilder::new_with_metadata(file, plain),
+        (Some(column), None) => {
+            return Err(Error::Usage(format!(
+                "{}: column `{column}` is encrypted; pass {KEY_OPTION} FILE",
+                path.display()
+            )));
+        }
+        (Some(_), Some(key)) => {
+            key.check_opens(path, plain.metadata())?;
+            let options =
+                ArrowReaderOptions::new().with_file_decryption_properties(key.file_decryption()?);
+            ParquetRecordBatchReaderBuilder::try_new_with_options(file, options)
+                .map_err(|e| Error::output(path, format!("cannot decrypt: {e}")))?
+        }
+    };
     let schema = builder.parquet_schema();
     let indices: Vec<usize> = columns
         .iter()
@@ -37,8 +68,13 @@ pub fn read_columns(path: &Path, columns: &[&str]) -> Result<Vec<RecordBatch>> {
 }
 
 /// Calls `f` with every non-null value of a string column.
-pub fn for_each_string(path: &Path, column: &str, mut f: impl FnMut(&str)) -> Result<()> {
-    for batch in read_columns(path, &[column])? {
+pub fn for_each_string(
+    path: &Path,
+    column: &str,
+    key: Option<&EncryptionKey>,
+    mut f: impl FnMut(&str),
+) -> Result<()> {
+    for batch in read_columns(path, &[column], key)? {
         let array = batch.column(0);
         let strings = array
             .as_string_opt::<i32>()
@@ -52,10 +88,15 @@ pub fn for_each_string(path: &Path, column: &str, mut f: impl FnMut(&str)) -> Re
     Ok(())
 }
 
-/// Number of rows in a Parquet file, from its footer.
+/// Number of rows in a Parquet file, from its (plaintext) footer.
 pub fn row_count(path: &Path) -> Result<u64> {
+    Ok(footer(path)?.file_metadata().num_rows().max(0) as u64)
+}
+
+/// The footer of a Parquet file, read without a key (encrypted columns' details stay hidden).
+pub fn footer(path: &Path) -> Result<Arc<ParquetMetaData>> {
     let file = File::open(path).map_err(|e| Error::output(path, e))?;
-    let builder = ParquetRecordBatchReaderBuilder::try_new(file)
+    let meta = ArrowReaderMetadata::load(&file, ArrowReaderOptions::new())
         .map_err(|e| Error::output(path, format!("not a readable Parquet file: {e}")))?;
-    Ok(builder.metadata().file_metadata().num_rows().max(0) as u64)
+    Ok(Arc::clone(meta.metadata()))
 }
