@@ -269,7 +269,8 @@ fn main() {
             let we = levenshtein(&hw, &rw);
             if let Some(f) = json.as_mut() {
                 let row = serde_json::json!({"dataset": dir, "engine": opts.engine, "page": path,
-                    "cer": e as f64 / reference.len().max(1) as f64, "cpu_s": spent, "text": text});
+                    "cer": e as f64 / reference.len().max(1) as f64, "cpu_s": spent, "text": text,
+                    "peak_rss_mb": peak_rss_mb()});
                 let _ = writeln!(f, "{row}");
             }
             edits += e;

@@ -4,6 +4,8 @@
 # pages, and synthetic forms (the corpus generator's test templates, heavily degraded), then
 # measures each engine on them and on the real English scans.
 #   benches/ocr_accuracy.sh [PAGES]        (default 12 pages per set; results in target/ocr-bench/)
+# Last, RapidOCR itself (Python, benches/rapidocr_peer.py) reads the Chinese pages with the same
+# models, and one table compares all engines.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 N=${1:-12}
@@ -31,3 +33,27 @@ done
 for engine in ppocr tesseract; do
   cargo bench --quiet --bench ocr_accuracy -- --engine "$engine" --lang eng --limit "$N" "${en[@]}" --json "$OUT/$engine-en.jsonl"
 done
+
+# RapidOCR itself (Python), for issue #8's "below RapidOCR's own time on the same models": the
+# same Chinese pages and the very model files in .models/ppocr/, angle classifier off, one
+# thread; once with RapidOCR's own detection size and once with arkiv's (longer side ≤ 1024).
+# Its own venv with the pinned wheels (not .venv); see benches/rapidocr_peer.py.
+VENV=$OUT/venv-rapidocr
+peers=()
+if ! "$VENV/bin/python" -c 'import rapidocr, rapidocr_onnxruntime' 2>/dev/null; then
+  { python3 -m venv "$VENV" && "$VENV/bin/pip" install --quiet --disable-pip-version-check \
+      rapidocr==3.10.0 rapidocr_onnxruntime==1.4.4 onnxruntime==1.32.0 numpy==2.4.6; } ||
+    echo "ocr_accuracy: could not install RapidOCR into $VENV; skipping it" >&2
+fi
+if "$VENV/bin/python" -c 'import rapidocr, rapidocr_onnxruntime' 2>/dev/null; then
+  for spec in "rapidocr-v6" "rapidocr-v6 1024" "rapidocr-v4" "rapidocr-v4 1024"; do
+    read -r engine side <<< "$spec"
+    name=$engine${side:+-det$side}
+    "$VENV/bin/python" benches/rapidocr_peer.py run --engine "$engine" ${side:+--det-side "$side"} \
+      --limit "$N" "${zh[@]}" --json "$OUT/$name-zh.jsonl"
+    peers+=("$OUT/$name-zh.jsonl")
+  done
+fi
+echo
+echo "Chinese pages, all engines (CER recomputed from each row's text; CPU s/page excludes model load):"
+.venv/bin/python benches/rapidocr_peer.py table "$OUT"/{ppocr,ppocr-v4,tesseract}-zh.jsonl "${peers[@]}"
