@@ -69,7 +69,7 @@ def cmd_scans(a) -> int:
     from arkivgen.scans import run_scans
     alias = {"jpeg": "jpg", "tif": "tiff"}
     formats = [alias.get(f.strip().lower(), f.strip().lower()) for f in a.formats.split(",") if f.strip()]
-    bad = [f for f in formats if f not in {"png", "jpg", "tiff", "pdf"}]
+    bad = [f for f in formats if f not in {"png", "jpg", "tiff", "pdf", "text-pdf"}]
     if bad:
         log(f"error: unknown format(s) {bad}; use png, jpg, tiff, pdf")
         return 2
@@ -116,7 +116,7 @@ def main(argv=None) -> int:
     common(s)
     s.set_defaults(per_template=2)
     s.add_argument("--dpi", default="150-300", help="a resolution (200) or a range (150-300)")
-    s.add_argument("--formats", default="png,tiff,pdf", help="comma list of png,jpg,tiff,pdf")
+    s.add_argument("--formats", default="png,tiff,pdf", help="comma list of png,jpg,tiff,pdf,text-pdf (born-digital PDF with a text layer)")
     s.add_argument("--degrade", choices=["none", "mild", "heavy", "mixed"], default="mixed")
     s.add_argument("--text-layer-pdf", action="store_true", help="make about 10%% born-digital PDFs with a text layer")
     s.add_argument("--rotate-some", action="store_true", help="rotate about 12%% of pages by 90/180/270 degrees")

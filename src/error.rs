@@ -65,9 +65,16 @@ pub enum Error {
 impl Error {
     /// Shorthand for an output error from an I/O error.
     pub fn output(path: impl Into<PathBuf>, err: impl std::fmt::Display) -> Self {
+        let mut reason = err.to_string();
+        if reason.contains("No space left on device") {
+            reason.push_str(
+                ". The disk is full: free space or choose another --out, then run the same \
+                 command again; documents already written are kept and skipped",
+            );
+        }
         Error::Output {
             path: path.into(),
-            reason: err.to_string(),
+            reason,
         }
     }
 

@@ -90,21 +90,63 @@ fn snapshot(out: &Path) -> (BTreeSet<Row>, Vec<(String, i32)>) {
     (docs, pages)
 }
 
-#[test]
-fn killed_runs_resume_to_the_same_rows() {
-    let tmp = tempfile::tempdir().unwrap();
-    let input = tmp.path().join("in");
+/// The input folder (three scans and a broken file) and the rows of an uninterrupted run.
+fn fixture(tmp: &Path) -> (std::path::PathBuf, (BTreeSet<Row>, Vec<(String, i32)>)) {
+    let input = tmp.join("in");
     std::fs::create_dir(&input).unwrap();
     for p in PAGES {
         std::fs::copy(root().join("datasets/sample").join(p), input.join(p)).unwrap();
     }
     std::fs::write(input.join("broken.png"), b"\x89PNG\r\n\x1a\nxx").unwrap();
-
-    let reference = tmp.path().join("reference");
+    let reference = tmp.join("reference");
     assert!(run_cmd(&input, &reference).status().unwrap().success());
     let expected = snapshot(&reference);
     assert_eq!(expected.0.len(), 4);
+    (input, expected)
+}
 
+fn assert_verifies(out: &Path) {
+    let verified = arkiv().arg("verify").arg(out).output().unwrap();
+    assert!(
+        verified.status.success(),
+        "{}",
+        String::from_utf8_lossy(&verified.stdout)
+    );
+}
+
+#[test]
+fn a_full_disk_stops_the_run_and_a_rerun_completes() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (input, expected) = fixture(tmp.path());
+    let out = tmp.path().join("out");
+    // The disk fills up at different moments: in the first part file, later parts, a manifest.
+    for capacity in ["100", "6000", "20000"] {
+        let run = run_cmd(&input, &out)
+            .env("ARKIV_DISK_FULL_AFTER", capacity)
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&run.stderr);
+        assert!(!run.status.success(), "{capacity}: the run should fail");
+        assert!(stderr.contains("The disk is full"), "{capacity}: {stderr}");
+        assert!(!stderr.contains("panicked"), "{capacity}: {stderr}");
+        if out.join("documents").is_dir() {
+            snapshot(&out); // no temporary file visible, no duplicate row
+        }
+    }
+    let finish = run_cmd(&input, &out).output().unwrap();
+    assert!(
+        finish.status.success(),
+        "{}",
+        String::from_utf8_lossy(&finish.stderr)
+    );
+    assert_eq!(snapshot(&out), expected);
+    assert_verifies(&out);
+}
+
+#[test]
+fn killed_runs_resume_to_the_same_rows() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (input, expected) = fixture(tmp.path());
     let out = tmp.path().join("out");
     // Writer crash points, each followed by another interrupted run.
     for point in [
@@ -134,11 +176,5 @@ fn killed_runs_resume_to_the_same_rows() {
         String::from_utf8_lossy(&finish.stderr)
     );
     assert_eq!(snapshot(&out), expected);
-
-    let verified = arkiv().arg("verify").arg(&out).output().unwrap();
-    assert!(
-        verified.status.success(),
-        "{}",
-        String::from_utf8_lossy(&verified.stdout)
-    );
+    assert_verifies(&out);
 }

@@ -73,7 +73,7 @@ def run_scans(seed: int, per_template: int, split: str | None, out: Path, dpi: s
             rng = random.Random(f"arkivgen-scan:{seed}:{gd.record['id']}")
             fmt = rng.choice(list(formats))
             lvl = level if level != "mixed" else rng.choices(["none", "mild", "heavy"], [0.15, 0.55, 0.3])[0]
-            text_layer = text_layer_pdf and rng.random() < 0.1
+            text_layer = fmt == "text-pdf" or (text_layer_pdf and rng.random() < 0.1)
             rec = write_document(gd, out, "pdf" if text_layer else fmt, pick_dpi(rng, lo, hi), lvl, rng,
                                  rotate_some, text_layer)
             fh.write(json.dumps(rec, ensure_ascii=False) + "\n")

@@ -38,6 +38,7 @@ struct HashingFile {
 
 impl Write for HashingFile {
     fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        super::fault::disk_write(buf.len())?;
         let n = self.file.write(buf)?;
         self.hasher.update(&buf[..n]);
         self.bytes += n as u64;
@@ -116,6 +117,7 @@ pub fn write_bytes_atomic(target: &Path, bytes: &[u8]) -> Result<()> {
     let tmp = temp_name(target);
     let outcome = (|| {
         let mut file = File::create(&tmp)?;
+        super::fault::disk_write(bytes.len())?;
         file.write_all(&bytes[..bytes.len() / 2])?;
         super::fault::point("file-half-written");
         file.write_all(&bytes[bytes.len() / 2..])?;
