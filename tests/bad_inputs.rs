@@ -3,6 +3,7 @@
 
 use std::io::Cursor;
 use std::os::unix::ffi::OsStrExt;
+use std::os::unix::fs::PermissionsExt;
 use std::path::Path;
 
 use arrow::array::{Array, AsArray};
@@ -92,6 +93,18 @@ fn every_bad_input_is_a_row_with_a_reason() {
     std::os::unix::fs::symlink(input.join("loop-a"), input.join("loop-b")).unwrap();
     let odd_name = std::ffi::OsStr::from_bytes(b"scan-\xff\xfe.png");
     std::fs::write(input.join(odd_name), b"not an image").unwrap();
+    // Unreadable: a file without read permission (root reads it anyway), a link to a file that
+    // is gone, a named pipe (opening it would block).
+    let locked = input.join("locked.png");
+    std::fs::write(&locked, png(16, 16)).unwrap();
+    std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o000)).unwrap();
+    let root_reads_anyway = std::fs::read(&locked).is_ok();
+    std::os::unix::fs::symlink(input.join("deleted.png"), input.join("gone.png")).unwrap();
+    let mkfifo = std::process::Command::new("mkfifo")
+        .arg(input.join("pipe.png"))
+        .status()
+        .unwrap();
+    assert!(mkfifo.success());
 
     let out = tmp.path().join("out");
     let output = arkiv()
@@ -128,7 +141,14 @@ fn every_bad_input_is_a_row_with_a_reason() {
     failed_with("scan-\u{fffd}\u{fffd}.png", "not a supported document");
     let (_, status, _) = find("really-a-png.pdf");
     assert_eq!(status, "ok", "a PNG named .pdf is read as a PNG");
-    assert_eq!(rows.len(), 8);
+    if root_reads_anyway {
+        assert_eq!(find("locked.png").1, "ok");
+    } else {
+        failed_with("locked.png", "ermission denied");
+    }
+    failed_with("gone.png", "symbolic link");
+    failed_with("pipe.png", "named pipe");
+    assert_eq!(rows.len(), 11);
 
     let m = &manifests(&out)[0];
     let c = &m["counts"];
@@ -136,8 +156,8 @@ fn every_bad_input_is_a_row_with_a_reason() {
         .iter()
         .map(|k| c[k].as_u64().unwrap())
         .sum::<u64>();
-    assert_eq!(c["inputs"].as_u64().unwrap(), 8);
-    assert_eq!(sum, 8, "{c}");
+    assert_eq!(c["inputs"].as_u64().unwrap(), 11);
+    assert_eq!(sum, 11, "{c}");
 }
 
 #[test]

@@ -19,9 +19,9 @@ pub fn walk(root: &Path) -> Vec<WalkEntry> {
     let mut out = Vec::new();
     match std::fs::metadata(root) {
         Ok(meta) if meta.is_dir() => walk_dir(root, &mut out),
-        Ok(_) => out.push(WalkEntry {
+        Ok(meta) => out.push(WalkEntry {
             path: root.to_path_buf(),
-            error: None,
+            error: special_file(&meta),
         }),
         Err(e) => out.push(WalkEntry {
             path: root.to_path_buf(),
@@ -52,9 +52,9 @@ fn walk_dir(dir: &Path, out: &mut Vec<WalkEntry>) {
                     walk_dir(&child, out);
                 }
             }
-            Ok(_) => out.push(WalkEntry {
+            Ok(meta) => out.push(WalkEntry {
                 path: child,
-                error: None,
+                error: special_file(&meta),
             }),
             Err(e) => out.push(WalkEntry {
                 path: child,
@@ -66,6 +66,27 @@ fn walk_dir(dir: &Path, out: &mut Vec<WalkEntry>) {
             }),
         }
     }
+}
+
+/// Why a path that is neither a directory nor a regular file cannot be read as a document: a
+/// named pipe would block the reader, a device could be endless.
+fn special_file(meta: &std::fs::Metadata) -> Option<String> {
+    use std::os::unix::fs::FileTypeExt;
+    let t = meta.file_type();
+    let kind = if t.is_file() {
+        return None;
+    } else if t.is_fifo() {
+        "a named pipe"
+    } else if t.is_socket() {
+        "a socket"
+    } else if t.is_block_device() || t.is_char_device() {
+        "a device"
+    } else {
+        "not a regular file"
+    };
+    Some(format!(
+        "{kind}, not a regular file: arkiv reads documents from files only; copy the data into a file"
+    ))
 }
 
 #[cfg(test)]
