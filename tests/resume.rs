@@ -28,9 +28,11 @@ fn run_cmd(input: &Path, out: &Path) -> Command {
 }
 
 type Row = (String, String, String, String, String);
+/// Document rows, and (doc_id, page_no) of the page rows.
+type Snapshot = (BTreeSet<Row>, Vec<(String, i32)>);
 
 /// Document rows without the per-run columns, and the number of page rows per doc_id.
-fn snapshot(out: &Path) -> (BTreeSet<Row>, Vec<(String, i32)>) {
+fn snapshot(out: &Path) -> Snapshot {
     let mut docs = BTreeSet::new();
     let mut pages = Vec::new();
     for table in ["documents", "pages"] {
@@ -91,7 +93,7 @@ fn snapshot(out: &Path) -> (BTreeSet<Row>, Vec<(String, i32)>) {
 }
 
 /// The input folder (three scans and a broken file) and the rows of an uninterrupted run.
-fn fixture(tmp: &Path) -> (std::path::PathBuf, (BTreeSet<Row>, Vec<(String, i32)>)) {
+fn fixture(tmp: &Path) -> (std::path::PathBuf, Snapshot) {
     let input = tmp.join("in");
     std::fs::create_dir(&input).unwrap();
     for p in PAGES {
