@@ -107,7 +107,16 @@ fn fixture(tmp: &Path) -> (std::path::PathBuf, Snapshot) {
     (input, expected)
 }
 
-fn assert_verifies(out: &Path) {
+/// Runs again into `out`: the run succeeds, its rows are those of an uninterrupted run, and the
+/// dataset verifies.
+fn rerun_completes(input: &Path, out: &Path, expected: &Snapshot) {
+    let finish = run_cmd(input, out).output().unwrap();
+    assert!(
+        finish.status.success(),
+        "{}",
+        String::from_utf8_lossy(&finish.stderr)
+    );
+    assert_eq!(&snapshot(out), expected);
     let verified = arkiv().arg("verify").arg(out).output().unwrap();
     assert!(
         verified.status.success(),
@@ -135,14 +144,7 @@ fn a_full_disk_stops_the_run_and_a_rerun_completes() {
             snapshot(&out); // no temporary file visible, no duplicate row
         }
     }
-    let finish = run_cmd(&input, &out).output().unwrap();
-    assert!(
-        finish.status.success(),
-        "{}",
-        String::from_utf8_lossy(&finish.stderr)
-    );
-    assert_eq!(snapshot(&out), expected);
-    assert_verifies(&out);
+    rerun_completes(&input, &out, &expected);
 }
 
 #[test]
@@ -171,12 +173,5 @@ fn killed_runs_resume_to_the_same_rows() {
     child.kill().unwrap();
     let _ = child.wait();
 
-    let finish = run_cmd(&input, &out).output().unwrap();
-    assert!(
-        finish.status.success(),
-        "{}",
-        String::from_utf8_lossy(&finish.stderr)
-    );
-    assert_eq!(snapshot(&out), expected);
-    assert_verifies(&out);
+    rerun_completes(&input, &out, &expected);
 }

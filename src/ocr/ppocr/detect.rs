@@ -5,9 +5,9 @@
 //! area × ratio / perimeter).
 
 use image::GrayImage;
-use image::imageops::{self, FilterType};
 
 use super::geometry::{Point, RotatedRect, convex_hull, min_area_rect};
+use crate::ocr::preprocess;
 
 /// Settings of text detection. Defaults follow the published PP-OCR detection settings, except
 /// the page size, which was measured (see the README's OCR table).
@@ -16,9 +16,6 @@ pub struct DetParams {
     /// Pages are scaled so that their longer side is at most this many pixels (default 1024:
     /// measured on 200 dpi pages, 1536 and 1280 read no better and took 40% and 15% longer).
     pub max_side: u32,
-    /// Rows of the scaled page given to the model at a time, plus 64 rows of context on each
-    /// side (default 384): peak memory is proportional to it.
-    pub band_rows: u32,
     /// Probability above which a pixel counts as text (default 0.3).
     pub threshold: f32,
     /// Minimum mean probability of a region to keep it as a box (default 0.5).
@@ -35,7 +32,6 @@ impl Default for DetParams {
     fn default() -> Self {
         DetParams {
             max_side: 1024,
-            band_rows: 384,
             threshold: 0.3,
             box_threshold: 0.5,
             unclip_ratio: 1.6,
@@ -74,7 +70,7 @@ pub fn prepare(page: &GrayImage, max_side: u32) -> DetInput {
     let img = if (sw, sh) == (w, h) {
         page
     } else {
-        resized = imageops::resize(page, sw, sh, FilterType::Triangle);
+        resized = preprocess::resize(page, sw, sh);
         &resized
     };
     let width = (sw as usize).div_ceil(32) * 32;
