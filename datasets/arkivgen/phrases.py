@@ -487,7 +487,7 @@ def enrich(g, doc, category: str):
         blocks.append(("para", norm_segs(text), 2))
 
     if category == "medical":
-        if g.level == "S3":
+        if g.level in ("S1", "S2", "S3"):   # no clinical prose in records without patient health data
             para(category_paragraph(g, "medical_records"), g.pick(P["medical_records"]["headings"]))
         else:
             dx = g.f.diagnosis(g.level == "S5")

@@ -263,3 +263,107 @@ def web_headlines(g, d):
     for _ in range(g.num(1, 6)):
         day = g.day()
         d.left(headline(g) + (f"  {day.isoformat()}" if g.chance(0.6) else ""))
+
+
+PHONE_NOTICES = [
+    ("市卫生健康委医政医管处", "明日上午9时召开全市医疗质量安全视频会议，请分管院领导及医务处负责人在视频会议室参会。"),
+    ("市卫生健康委办公室", "本周五前报送上半年重点工作完成情况，电子版发指定邮箱，纸质版加盖公章报送。"),
+    ("区疾病预防控制中心", "近期将开展传染病报告质量督导，请提前准备近三个月的传染病报告卡及门诊日志。"),
+    ("市医疗保障局", "下周起启用新版医保结算接口，请信息中心做好系统切换和测试工作。"),
+    ("市应急管理局", "受强降雨影响，请各单位加强值班值守，落实防汛措施，发现险情及时报告。"),
+    ("市卫生健康委基层卫生处", "请于本月底前报送对口支援工作总结及下一年度支援计划。"),
+    ("市急救中心", "今晚举办大型体育赛事，请做好医疗保障和急诊床位准备。"),
+]
+
+
+@template("administrative", "phone_notice_record", {"S2": 2, "S3": 1})
+def phone_notice_record(g, d):
+    """电话通知记录单: who called, the message, the leader's instruction, how it was handled.
+    S3 when the caller's name and number and the clerk's name are written down."""
+    unit, msg = g.pick(PHONE_NOTICES)
+    named = g.level == "S3"
+    d.title(g.pick(["电话通知记录单", "来电记录", "上级电话通知登记表"]), scale=1.45)
+    d.right(f"编号：{g.year}-{g.num(1, 400):03d}")
+    when = g.day()
+    rows = [["来电单位", unit, "来电时间", f"{g.d(when)} {g.f.time()}"]]
+    if named:
+        rows.append(["联系人", g.pn(), "联系电话", g.pphone()])
+    d.table(None, rows)
+    d.heading("通知内容：")
+    d.para(msg)
+    d.heading("领导批示：")
+    d.para(g.pick(["请医务处落实。", "请院办协调相关部门按时办理。", "阅，请相关职能部门按要求执行并反馈。",
+                   "请分管领导阅示，相关科室抓紧落实。"]))
+    d.heading("办理结果：")
+    d.para(g.pick(["已电话通知相关科室负责人，按时参加。", "材料已按要求报送。", "已转相关部门办理，办结后归档。",
+                   "已在院内办公系统发布通知。"]))
+    if named:
+        d.right("记录人：", g.pn(), "  ", g.d(when))
+    else:
+        d.right("院长办公室  ", g.d(when))
+
+
+INSPECTION_ITEMS = [
+    ("核心制度落实", "部分科室三级查房记录不完整，交接班记录未签名"), ("医院感染防控", "个别病区手卫生依从性偏低，医疗废物暂存点标识不清"),
+    ("药事管理", "高警示药品未单独存放，部分科室备用药品过期未及时清理"), ("护理质量", "危重患者护理记录书写不规范"),
+    ("安全生产", "个别库房消防通道堆放杂物"), ("行风建设", "门诊个别窗口服务用语不规范"),
+    ("合理检查", "部分检查申请单缺少临床指征"), ("信息安全", "个别终端未设置开机密码，离开时未锁屏"),
+    ("病历管理", "出院病历归档不及时"), ("环境卫生", "部分卫生间保洁不到位"),
+]
+
+
+@template("administrative", "inspection_feedback", {"S2": 3, "S5": 1})
+def inspection_feedback(g, d):
+    """督查情况通报: a table of findings per department with deadlines and the demands.
+    S5 when the inspection feedback of a higher authority is marked as a work secret."""
+    marked = g.mark_if_restricted(d)
+    q = g.num(1, 4)
+    d.title(g.pick([f"关于{g.year}年第{'一二三四'[q - 1]}季度综合督查情况的通报",
+                    "关于行政查房发现问题整改情况的通报", "关于上级巡查反馈问题整改落实情况的报告" if marked else "关于节前安全检查情况的通报"]),
+            scale=1.3)
+    d.left("各科室、各部门：")
+    d.para(f"{g.d(g.day())}，由{g.pick(['院领导带队', '质量管理办公室牵头', '院办公室组织'])}，会同"
+           + "、".join(g.f.sample(["医务处", "护理部", "医院感染管理科", "总务处", "保卫处", "药学部"], 3))
+           + f"对{g.num(8, 30)}个科室进行了督查。现将有关情况通报如下：")
+    rows = []
+    for k, (item, issue) in enumerate(g.f.sample(INSPECTION_ITEMS, g.num(4, 8)), 1):
+        rows.append([str(k), g.pick([g.f.dept(), g.f.admin_dept()]), item, issue, g.pick(["立行立改", "7日内", "15日内", "30日内"])])
+    d.table(["序号", "被查部门", "督查项目", "发现问题", "整改时限"], rows, size=0.86)
+    d.heading("整改要求")
+    d.para("各科室要对照问题清单逐条整改，举一反三，建立长效机制。整改完成后将整改报告报送院办公室，"
+           "督查组将适时组织复查，整改不力的纳入科室年度考核。")
+    if marked:
+        d.para("本通报涉及上级" + g.pick(["巡察", "审计", "专项督查"]) + "反馈的具体问题线索，属工作秘密，"
+               "仅限院领导及相关部门负责人阅知，不得复印、转发。")
+    g.sign_date(d, g.hosp["name"] + "办公室", stamp=g.chance(0.6))
+
+
+PROPOSALS = [
+    ("关于缓解医院周边停车难问题的建议", "我院已协调交通管理部门在院区周边增设临时停车泊位{n}个，并推行诊前预约停车，"
+                                      "新建地下停车场已列入医院发展规划。"),
+    ("关于延长专家门诊服务时间的建议", "自本年度起，我院在工作日中午和周六上午增开专家门诊，每周新增号源约{n}个。"),
+    ("关于优化老年人就医流程的建议", "我院已在门诊大厅设立老年人服务窗口，保留人工挂号和现金收费，配备志愿者{n}名提供导诊服务。"),
+    ("关于加强社区慢病管理的建议", "我院与辖区{n}家社区卫生服务中心组建医联体，派驻专科医生定期坐诊，畅通双向转诊通道。"),
+    ("关于推进检查检验结果互认的建议", "我院已接入全市检查检验结果互认平台，互认项目{n}项，减少患者重复检查。"),
+]
+
+
+@template("administrative", "proposal_reply", {"S1": 1})
+def proposal_reply(g, d):
+    """对人大代表建议/政协委员提案的答复 (公开): a reply letter to a deputy's suggestion."""
+    subj, body = g.pick(PROPOSALS)
+    body = body.replace("{n}", str(g.num(3, 200)))
+    kind = g.pick(["建议", "提案"])
+    d.right(g.pick(["A类", "B类"]) + ("（所提问题已经解决或采纳）" if g.chance(0.6) else ""))
+    d.right("（此件公开发布）" if g.chance(0.7) else "公开属性：主动公开")
+    d.title(f"关于市{'人大' if kind == '建议' else '政协'}{g.pick(['十六', '十七', '十八'])}届{g.pick(['一', '二', '三', '四'])}次会议"
+            f"第{g.num(1, 600)}号{kind}的答复", scale=1.2)
+    d.left("尊敬的" + ("代表：" if kind == "建议" else "委员："))
+    d.para(f"您提出的《{subj}》收悉。感谢您对医院工作的关心和支持。经认真研究，现答复如下：")
+    d.para(f"一、基本情况。{g.hosp['name']}年门急诊量约{g.num(50, 400)}万人次，就医需求持续增长，"
+           "您所反映的问题是群众就医过程中的实际困难，医院高度重视。")
+    d.para("二、已开展的工作。" + body)
+    d.para("三、下一步打算。我院将继续以改善群众就医体验为目标，" + g.pick(["加强与有关部门的沟通协调", "持续优化服务流程",
+                                                              "加大信息化建设投入"]) + "，认真落实您的意见建议。")
+    d.para("再次感谢您对我院工作的关心，欢迎继续提出宝贵意见。")
+    g.sign_date(d)

@@ -151,3 +151,105 @@ def secure_room_project(g, d):
     else:
         d.para("三、施工要求：施工期间档案已全部转移至临时库房，施工人员凭证出入。")
     d.right(g.d(g.day()))
+
+
+ESTIMATE_ITEMS = [("土建工程", 0.38), ("装饰装修工程", 0.12), ("给排水工程", 0.04), ("电气工程", 0.07), ("暖通空调工程", 0.08),
+                  ("医用气体工程", 0.02), ("智能化工程", 0.04), ("电梯工程", 0.03), ("洁净工程", 0.05), ("室外配套工程", 0.03)]
+OTHER_COSTS = ["建设单位管理费", "勘察设计费", "工程监理费", "招标代理费", "造价咨询费", "环境影响评价费", "施工图审查费"]
+
+
+@template("construction", "budget_estimate", {"S1": 1, "S2": 2})
+def budget_estimate(g, d):
+    """工程投资概算表: cost lines by trade, other costs, contingency. S1: the published approval notice."""
+    prj = g.f.project()
+    total = g.num(800, 60000)
+    area = g.num(800, 60000)
+    if g.level == "S1":
+        d.title(f"关于{g.hosp['name']}{prj}初步设计概算批复的公示", scale=1.2)
+        d.para(f"经{g.city}发展和改革委员会审核，{prj}初步设计概算已获批复，现将主要内容公示如下：", indent=2)
+        d.table(None, [["项目名称", prj], ["建设单位", g.hosp["name"]], ["建设地点", g.hosp["address"]],
+                       ["建设规模", f"总建筑面积{area}平方米"], ["概算总投资", f"{total}万元"],
+                       ["资金来源", g.pick(["财政资金", "自筹资金", "财政资金与自筹资金"])],
+                       ["建设工期", f"{g.num(12, 36)}个月"]])
+        d.para("公示期为5个工作日。如有意见，请在公示期内以书面形式向建设单位基建处反映。")
+        g.sign_date(d, g.hosp["name"], stamp=g.chance(0.5))
+        return
+    d.title(g.pick(["工程概算汇总表", "建设项目总概算表", "工程投资估算明细表"]), scale=1.4)
+    d.kv([("项目名称", prj), ("建筑面积", f"{area}㎡"), ("编制单位", g.f.company("工程")), ("编制日期", g.d(g.day()))], cols=2)
+    build = total * 0.82
+    rows, k, s1 = [], 1, 0.0
+    for name, share in g.f.sample(ESTIMATE_ITEMS, g.num(6, 10)):
+        v = build * share * g.rng.uniform(0.8, 1.2)
+        s1 += v
+        rows.append([str(k), name, f"{v * 0.7:.2f}", f"{v * 0.3:.2f}", f"{v:.2f}"])
+        k += 1
+    rows.append(["", "一、工程费用小计", "", "", f"{s1:.2f}"])
+    s2 = 0.0
+    for name in g.f.sample(OTHER_COSTS, g.num(3, 6)):
+        v = total * g.rng.uniform(0.005, 0.03)
+        s2 += v
+        rows.append([str(k), name, "", "", f"{v:.2f}"])
+        k += 1
+    rows.append(["", "二、工程建设其他费用小计", "", "", f"{s2:.2f}"])
+    res = (s1 + s2) * g.pick([0.03, 0.05, 0.08])
+    rows.append(["", "三、预备费", "", "", f"{res:.2f}"])
+    rows.append(["", "总概算", "", "", f"{s1 + s2 + res:.2f}"])
+    d.table(["序号", "工程或费用名称", "建筑工程费", "安装工程费", "合计（万元）"], rows, size=0.86)
+    d.heading("编制说明：")
+    d.para(f"本概算依据初步设计图纸、{g.hosp['region'][1]}建设工程计价依据及{g.year}年第{g.num(1, 4)}季度材料信息价编制，"
+           f"单方造价约{(s1 + s2 + res) * 10000 / area:,.0f}元/㎡。医疗专项设备另行列项，不含在本概算内。")
+    d.kv([("编制", "（签章）"), ("审核", "（签章）"), ("审定", "（签章）")], cols=3)
+
+
+SAFETY_ITEMS = [("安全管理", 10), ("文明施工", 15), ("脚手架", 10), ("基坑工程", 10), ("模板支架", 10), ("高处作业", 10),
+                ("施工用电", 10), ("施工升降机", 10), ("塔式起重机", 10), ("施工机具", 5), ("院感防控隔离", 10)]
+SAFETY_ISSUES = ["部分作业人员未系安全带", "临边防护栏杆缺失", "配电箱未上锁，接地不规范", "材料堆放超高", "现场消防器材不足",
+                 "施工区与病区隔离围挡破损", "扬尘控制措施不到位", "特种作业人员证件未随身携带", "无", "无", "无"]
+
+
+@template("construction", "site_safety_check", {"S2": 1})
+def site_safety_check(g, d):
+    """施工现场安全检查评分表: items with full marks, deductions and findings; rating and measures."""
+    prj = g.f.project()
+    d.title(g.pick(["建筑施工安全检查评分汇总表", "施工现场安全文明施工检查表", "在建工程安全生产检查记录"]), scale=1.35)
+    d.kv([("工程名称", prj), ("施工单位", g.f.company("建设")), ("检查日期", g.d(g.day())),
+          ("检查类型", g.pick(["月度检查", "节前检查", "专项检查", "季度综合检查"]))], cols=2)
+    rows, full, got = [], 0, 0
+    for k, (item, pts) in enumerate(g.f.sample(SAFETY_ITEMS, g.num(6, 10)), 1):
+        ded = g.pick([0, 0, 0, 1, 2, 3])
+        issue = g.pick(SAFETY_ISSUES) if ded else "无"
+        full += pts
+        got += pts - ded
+        rows.append([str(k), item, str(pts), str(ded), str(pts - ded), issue])
+    rows.append(["", "合计", str(full), str(full - got), str(got), ""])
+    d.table(["序号", "检查项目", "应得分", "扣减分", "实得分", "存在问题"], rows, size=0.86)
+    score = 100 * got / full
+    d.para(f"评分折算：{score:.1f}分，评定等级：" + ("优良" if score >= 90 else "合格" if score >= 80 else "不合格") + "。", indent=0)
+    d.heading("整改要求：")
+    d.para("施工单位对检查发现的问题于3日内整改完毕，整改结果经监理单位复查后报基建处备案。"
+           "施工区域毗邻病区，须保持隔离围挡完整，控制噪声和扬尘，夜间不得进行高噪声作业。")
+    d.kv([("检查组", "基建处、保卫处、监理单位"), ("受检单位", "项目部")], cols=2)
+
+
+@template("construction", "renovation_application", {"S2": 2, "S3": 1})
+def renovation_application(g, d):
+    """科室用房改造申请审批表: room, area, works, reviews by infection control, fire and construction.
+    S3 when the department's contact person and mobile are given."""
+    dept = g.pick([g.f.dept(), g.f.admin_dept()])
+    d.title(g.pick(["科室用房维修改造申请表", "房屋装修改造审批表", "业务用房调整改造申请单"]), scale=1.4)
+    rows = [["申请科室", dept, "申请日期", g.d(g.day())],
+            ["改造地点", f"{g.pick(['门诊楼', '住院部', '医技楼', '综合楼', '行政楼'])}{g.num(1, 22)}楼{g.pick(['东区', '西区', '南侧', '北侧'])}",
+             "改造面积", f"{g.num(20, 1500)}㎡"]]
+    if g.level == "S3":
+        rows.append(["联系人", g.pn(), "联系电话", g.pphone(True)])
+    d.table(None, rows)
+    d.heading("改造内容及理由：")
+    d.para(g.pick([f"因开展{g.pick(['日间手术', '内镜诊疗', '血液净化', '康复治疗'])}业务，现有用房布局不符合流程要求，拟重新分隔并增设",
+                   "原病房墙面脱落、地面起鼓，卫生间渗漏严重，拟进行翻新并改造",
+                   "为满足等级医院评审对诊室一人一诊的要求，拟调整诊室布局并增设"])
+           + g.pick(["洗手池及感应龙头。", "医用气体终端及呼叫系统。", "独立排风及空气消毒设施。", "无障碍设施。"]))
+    d.table(["审核部门", "审核意见"],
+            [["医院感染管理科", g.pick(["符合三区两通道要求，同意", "需增设缓冲间，修改后同意"])],
+             ["保卫处（消防）", g.pick(["不得占用疏散通道，装修材料须达到B1级以上", "同意"])],
+             ["基建处", g.pick(["已现场勘查，预计费用" + str(g.num(2, 300)) + "万元", "同意纳入年度维修计划"])],
+             ["分管院领导", g.pick(["同意", "同意，按程序实施"])]], size=0.9)

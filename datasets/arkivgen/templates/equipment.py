@@ -156,3 +156,86 @@ def service_report(g, d):
     d.table(["检查项目", "结果"], [[it, g.pick(["正常", "正常", "已处理"])] for it in
                                    ["外观及附件", "电气安全（漏电流）", "报警功能", "输出精度", "软件版本", "使用环境（温湿度）"]])
     d.para("结论：设备各项性能指标符合要求，可继续使用。建议下次维护时间：" + g.d(g.day(g.year + 1)), indent=0)
+
+
+@template("equipment", "scrapping_application", {"S2": 1})
+def scrapping_application(g, d):
+    """医疗设备报废申请鉴定表: asset data, reasons (check boxes), technical appraisal, disposal, approvals."""
+    name, brand, model, sn, e = _eq(g)
+    bought = g.num(g.year - 18, g.year - 5)
+    value = e[2] * g.rng.uniform(0.6, 1.1)
+    d.title(g.pick(["医疗设备报废申请鉴定表", "固定资产（设备）报废申请单", "设备报废技术鉴定书"]), scale=1.35)
+    d.table(None, [["资产编号", f"ZC{bought}{g.num(1, 9999):04d}", "设备名称", name],
+                   ["品牌型号", f"{brand} {model}", "出厂编号", sn],
+                   ["购置日期", f"{bought}年{g.num(1, 12)}月", "使用科室", g.f.dept()],
+                   ["原值（万元）", f"{value:.2f}", "已使用年限", f"{g.year - bought}年"],
+                   ["累计折旧（万元）", f"{value * g.rng.uniform(0.9, 1.0):.2f}", "累计维修费（万元）", f"{value * g.rng.uniform(0.05, 0.5):.2f}"]],
+            size=0.88)
+    d.heading("报废原因：")
+    reasons = ["达到或超过规定使用年限", "主要部件损坏无法修复", "维修费用超过原值50%", "厂家停止配件供应及技术支持",
+               "技术落后、性能指标不能满足临床要求", "经计量检定不合格且无法校正", "存在安全隐患"]
+    chosen = set(g.f.sample(range(len(reasons)), g.num(1, 3)))
+    d.para("  ".join(("☑" if i in chosen else "□") + r for i, r in enumerate(reasons)), indent=0)
+    d.heading("技术鉴定意见：")
+    d.para(g.pick(["经检测，设备" + g.pick(["主板", "X线球管", "高压发生器", "探头", "电源模块", "压缩机"]) + "损坏，"
+                   "原厂已停止供应配件，无修复价值，建议报废。", "设备已使用超过规定年限，多项性能指标低于标准要求，建议报废。"]))
+    d.kv([("残值处置方式", g.pick(["交由有资质的回收单位回收", "公开拍卖", "按电子废弃物环保处理", "拆件留用"])),
+          ("是否申请更新", g.pick(["是，已纳入下年度采购计划", "否"]))], cols=1)
+    d.table(["使用科室意见", "医学装备部意见", "财务处意见", "国资管理委员会意见"],
+            [["同意报废", "鉴定属实，同意报废", "已核对账卡", g.pick(["同意", "同意，按程序报主管部门备案"])]], size=0.85)
+
+
+@template("equipment", "usage_log", {"S2": 1, "S4": 1})
+def usage_log(g, d):
+    """大型医用设备使用登记: S2 a daily run log (start/stop, counts, state); S4 the per-patient register
+    with names, examination numbers, body parts and clinical diagnoses."""
+    dev = g.pick([("64排螺旋CT", "CT"), ("1.5T磁共振成像系统", "MR"), ("数字减影血管造影系统（DSA）", "DSA"),
+                  ("直线加速器", "RT"), ("数字化X线摄影系统（DR）", "DX")])
+    room = f"{dev[1]}{g.num(1, 4)}号机房"
+    day = g.day()
+    if g.level == "S2":
+        d.title(f"{dev[0]}运行使用登记表", scale=1.35)
+        d.kv([("设备名称", dev[0]), ("机房", room), ("资产编号", f"ZC{g.num(2010, 2024)}{g.num(1, 9999):04d}"), ("登记月份", f"{day.year}年{day.month}月")], cols=2)
+        rows = []
+        for k in range(g.num(8, 24)):
+            dd = g.f.later(day, k, k)
+            rows.append([g.d(dd), f"0{g.num(6, 8)}:{g.num(0, 59):02d}", f"{g.num(17, 23)}:{g.num(0, 59):02d}", str(g.num(20, 260)),
+                         g.pick(["正常", "正常", "正常", "正常", "报警后重启", "软件卡顿"]),
+                         f"{g.num(18, 26)}℃/{g.num(35, 65)}%"])
+        d.table(["日期", "开机时间", "关机时间", "检查人次", "运行状态", "温度/湿度"], rows, size=0.85)
+        d.left("注：设备出现故障须立即停机，报告医学装备部并填写维修申请。", scale=0.9)
+        return
+    d.title(f"{dev[0]}检查登记本", scale=1.35)
+    d.kv([("机房", room), ("日期", g.d(day))], cols=2)
+    # (examinations, diagnoses or None for any ordinary one, minimum age)
+    parts, dxs, min_age = {
+        "CT": (["头颅平扫", "胸部平扫", "上腹部增强", "冠脉CTA", "腰椎平扫"], None, 3),
+        "MR": (["头颅平扫+DWI", "腰椎平扫", "膝关节平扫", "上腹部增强"], None, 3),
+        "DSA": (["冠状动脉造影", "全脑血管造影", "下肢动脉造影"],
+                ["冠状动脉粥样硬化性心脏病", "急性前壁心肌梗死", "脑梗死", "下肢动脉硬化闭塞症", "颅内动脉瘤"], 35),
+        "RT": (["胸部调强放疗", "盆腔调强放疗", "头颈部放疗"], ["肺恶性肿瘤", "宫颈恶性肿瘤", "鼻咽恶性肿瘤", "直肠恶性肿瘤"], 25),
+        "DX": (["胸部正位", "腰椎正侧位", "膝关节正侧位"], None, 1)}[dev[1]]
+    rows = []
+    for k in range(1, g.num(8, 22) + 1):
+        sex = g.f.sex()
+        rows.append([str(k), g.pn(), sex, f"{g.num(min_age, 90)}", ("mrn", f"{dev[1]}{g.num(100000, 999999)}"), g.pick(parts),
+                     g.pick(dxs) if dxs else g.f.diagnosis(False)[0], g.pick(["门诊", "住院", "急诊", "体检"])])
+    d.table(["序号", "姓名", "性别", "年龄", "检查号", "检查部位", "临床诊断", "来源"], rows, size=0.8)
+    d.left("登记本含患者信息，由机房专人保管，按病历资料管理。", scale=0.9)
+
+
+@template("equipment", "procurement_intention", {"S1": 1})
+def procurement_intention(g, d):
+    """政府采购意向公开: planned purchases with requirements, budgets and months (public)."""
+    d.title(f"{g.hosp['name']}{g.year}年{g.pick(['', '第二季度', '下半年', '第三季度'])}政府采购意向", scale=1.25)
+    d.para("为便于供应商及时了解政府采购信息，根据财政部关于开展政府采购意向公开工作的有关规定，"
+           f"现将{g.hosp['name']}采购意向公开如下：", indent=2)
+    rows = []
+    for k in range(1, g.num(3, 9) + 1):
+        e = g.f.equipment()
+        n = g.num(1, 6)
+        rows.append([str(k), f"{e[0]}采购项目", f"采购{e[0]}{n}台（套），用于{g.pick(['临床诊疗', '设备更新', '新建院区配置', '学科建设'])}",
+                     f"{e[2] * n * g.rng.uniform(0.8, 1.1):.2f}", f"{g.year}年{g.num(1, 12)}月"])
+    d.table(["序号", "采购项目名称", "采购需求概况", "预算金额（万元）", "预计采购时间"], rows, size=0.86)
+    d.para("本次公开的采购意向是本单位政府采购工作的初步安排，具体采购项目情况以相关采购公告和采购文件为准。", indent=2)
+    g.sign_date(d, g.hosp["name"], stamp=False)

@@ -180,3 +180,82 @@ def insurance_settlement(g, d):
     d.table(["费用类别", "金额（元）"], [["医疗总费用", f"{tot:,.2f}"], ["基金支付", f"{tot * 0.65:,.2f}"],
                                          ["个人账户支付", f"{tot * 0.1:,.2f}"], ["个人现金支付", f"{tot * 0.25:,.2f}"]])
     d.right("结算日期：" + g.d(g.day()))
+
+
+CASH_ITEMS = [("提取备用金", "in"), ("收到门诊零星现金收入", "in"), ("收回个人借款", "in"), ("收到废旧物资变卖款", "in"),
+              ("支付快递邮寄费", "out"), ("支付办公用品零星采购款", "out"), ("支付会议茶歇费", "out"),
+              ("支付车辆过路停车费", "out"), ("支付临时劳务费", "out"), ("现金解存银行", "out"), ("支付维修零配件款", "out")]
+
+
+@template("finance", "cash_journal", {"S2": 1})
+def cash_journal(g, d):
+    """现金日记账: one month of cash entries with a running balance and month totals."""
+    month = g.num(1, 12)
+    d.title("现 金 日 记 账", scale=1.6)
+    d.kv([("科目", "1001 库存现金"), ("年度", f"{g.year}年"), ("页次", f"第{g.num(1, 60)}页")], cols=3)
+    bal = g.f.money(2000, 30000)
+    rows = [[str(month), "1", "", "上月结转", "", "", f"{bal:,.2f}"]]
+    din = dout = 0.0
+    day = 1
+    for _ in range(g.num(6, 18)):
+        day = min(28, day + g.num(0, 3))
+        text, kind = g.pick(CASH_ITEMS)
+        v = g.f.money(20, 6000)
+        if kind == "out" and v > bal:
+            kind = "in"
+        if kind == "in":
+            bal += v
+            din += v
+        else:
+            bal -= v
+            dout += v
+        rows.append([str(month), str(day), f"{g.pick(['收' if kind == 'in' else '付', '记'])}{g.num(1, 400):03d}", text,
+                     f"{v:,.2f}" if kind == "in" else "", f"{v:,.2f}" if kind == "out" else "", f"{bal:,.2f}"])
+    rows.append(["", "", "", "本月合计", f"{din:,.2f}", f"{dout:,.2f}", f"{bal:,.2f}"])
+    d.table(["月", "日", "凭证号", "摘要", "借方", "贷方", "余额"], rows, size=0.84)
+    d.para(f"月末库存现金实有数{bal:,.2f}元，与账面余额核对相符。" + g.pick(["现金限额执行情况良好。", "", "已按规定盘点。"]),
+           indent=0)
+    d.kv([("出纳", "（签章）"), ("会计", "（签章）"), ("盘点日期", g.d(g.day()))], cols=3)
+
+
+FEE_ITEMS = [("110200001", "普通门诊诊查费", "次", 10, 30), ("110200002", "副主任医师门诊诊查费", "次", 20, 40),
+             ("120100001", "床位费（三人间）", "日", 30, 60), ("120400001", "肌肉注射", "次", 3, 6),
+             ("120400006", "静脉输液", "组", 8, 15), ("210300001", "X线计算机体层（CT）平扫", "部位", 120, 260),
+             ("210100001", "磁共振平扫", "部位", 350, 600), ("220100001", "彩色多普勒超声常规检查", "部位", 80, 160),
+             ("250101001", "血常规", "次", 15, 25), ("250301001", "肝功能", "项", 5, 12),
+             ("311201001", "一般专项护理", "日", 10, 20), ("331003002", "腹腔镜阑尾切除术", "次", 1600, 2800),
+             ("310701001", "常规心电图检查", "次", 15, 30), ("120600001", "大换药", "次", 20, 40)]
+
+
+@template("finance", "fee_standard_notice", {"S1": 1})
+def fee_standard_notice(g, d):
+    """医疗服务价格公示: a public price list with the pricing basis and complaint channels."""
+    d.title(g.pick(["医疗服务项目价格公示", "常用医疗服务收费标准公示", "医疗服务价格调整公示"]), scale=1.4)
+    d.para(f"根据{g.hosp['region'][1]}医疗保障局、卫生健康委员会关于医疗服务价格管理的有关规定，"
+           "现将我院常用医疗服务项目收费标准公示如下，接受社会监督：")
+    rows = [[code, name, unit, f"{g.num(lo * 100, hi * 100) / 100:.2f}", g.pick(["", "", "含一次性耗材", "三级医院价格"])]
+            for code, name, unit, lo, hi in g.f.sample(FEE_ITEMS, g.num(6, 12))]
+    d.table(["项目编码", "项目名称", "计价单位", "价格（元）", "说明"], rows, size=0.86)
+    d.para("以上价格自" + g.d(g.day()) + "起执行。药品和医用耗材按规定实行零差率销售。"
+           "患者可通过门诊大厅自助机、医院网站查询费用明细。如对收费有疑问，可向医院价格管理办公室咨询，"
+           "或拨打12345政务服务热线反映。")
+    g.sign_date(d, g.hosp["name"], stamp=g.chance(0.5))
+
+
+@template("finance", "refund_register", {"S3": 1})
+def refund_register(g, d):
+    """门诊/住院退费登记表: who was refunded, by which card number, how much and why."""
+    d.title(g.pick(["门诊退费登记表", "患者退费审批登记簿", "预交金退款登记表"]), scale=1.4)
+    d.kv([("收费处", g.pick(["门诊收费处", "住院结算处", "急诊收费处"])), ("登记月份", f"{g.year}年{g.num(1, 12)}月")], cols=2)
+    rows, total = [], 0.0
+    day = g.day()
+    for k in range(1, g.num(6, 18) + 1):
+        day = g.f.later(day, 0, 2)
+        v = g.f.money(5, 3000)
+        total += v
+        rows.append([str(k), g.d(day), g.pn(), g.pmrn("就诊卡号"),
+                     g.pick(["挂号费", "诊查费", "检查费", "检验费", "药费", "预交金"]), f"{v:.2f}",
+                     g.pick(["重复缴费", "检查取消", "医保结算差额", "退号", "出院结余", "未取药"]), g.pn()])
+    d.table(["序号", "日期", "姓名", "就诊卡号", "退费项目", "金额", "原因", "经办人"], rows, size=0.8)
+    d.kv([("退费合计", f"{total:,.2f}元"), ("大写", amount_upper(total))], cols=2)
+    d.left("退费须凭患者本人有效证件及原始票据办理，代办人须登记本人证件信息。", scale=0.9)

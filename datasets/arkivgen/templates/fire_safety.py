@@ -1,5 +1,6 @@
 """消防安全类: fire inspections, drills, hazard rectification."""
 
+from ..fields import amount_upper
 from . import template
 
 AREAS = ["门诊楼一层大厅", "住院部五楼走廊", "手术室", "药库", "配电房", "厨房", "地下车库", "医技楼三楼", "档案库房",
@@ -130,3 +131,77 @@ def training_signin(g, d):
     for k in range(1, g.num(10, 26) + 1):
         rows.append([str(k), g.pn(), g.pick([g.f.dept(), g.f.admin_dept()]), g.f.staff_no(), g.pphone(True) if g.chance(0.6) else ""])
     d.table(["序号", "姓名", "科室", "工号", "联系电话"], rows, size=0.88)
+
+
+HOT_WORK_MEASURES = ["动火点周围10米内易燃可燃物已清除", "动火点下方已采取防火花飞溅措施", "配备灭火器不少于2具",
+                     "焊割设备完好，气瓶间距符合要求", "动火区域已设置警戒标识", "作业人员持有效特种作业操作证",
+                     "已关闭相关区域烟感探测器并通知消防控制室", "动火结束后留守观察30分钟"]
+
+
+@template("fire_safety", "hot_work_permit", {"S3": 1})
+def hot_work_permit(g, d):
+    """动火作业审批表: place, method, grade, time window, applicant and watcher, measures checklist."""
+    start = g.day()
+    d.title(g.pick(["动火作业审批表", "动火作业许可证", "临时动火作业申请单"]), scale=1.45)
+    d.right(f"编号：DH{start.year}{g.num(1, 500):03d}")
+    d.table(None, [["申请单位", g.f.company(g.pick(["建设", "安装"]))],
+                   ["动火地点", f"{g.pick(['门诊楼', '住院部', '医技楼', '地下车库', '锅炉房', '污水处理站'])}{g.pick(['屋面', '设备层', '管道井', '地下一层', '配电间'])}"],
+                   ["动火方式", g.pick(["电焊", "气割", "电焊及气割", "热熔", "切割打磨"])],
+                   ["动火等级", g.pick(["一级动火", "二级动火", "三级动火"])],
+                   ["动火时间", f"{g.d(start)} {g.num(8, 13)}:00至{g.num(14, 18)}:00"]])
+    d.kv([("申请人", g.pn()), ("联系电话", g.pphone(True)), ("动火人签字", g.pn()), ("特种作业证号", g.pid()),
+          ("监护人", g.pn()), ("监护人电话", g.pphone(True))], cols=2)
+    d.table(["序号", "安全措施", "确认"], [[str(k), m, "√"] for k, m in enumerate(g.f.sample(HOT_WORK_MEASURES, g.num(5, 8)), 1)],
+            size=0.9)
+    d.table(["施工单位负责人", "基建处意见", "保卫处（消防）审批"],
+            [["已交底", "同意", g.pick(["同意，严格落实监护", "同意"])]], size=0.88)
+    d.left("本审批表一次有效，不得涂改；动火作业超过批准时间须重新办理。", scale=0.9)
+
+
+FIRE_SYSTEMS = ["火灾自动报警系统", "自动喷水灭火系统", "室内外消火栓系统", "防烟排烟系统", "消防应急照明和疏散指示系统",
+                "防火门及防火卷帘", "气体灭火系统", "消防水泵房及稳压设施", "消防广播及电话系统"]
+
+
+@template("fire_safety", "maintenance_contract", {"S2": 1})
+def maintenance_contract(g, d):
+    """消防设施维护保养合同: parties, scope, service, fee (in words), response times, liabilities."""
+    fee = g.f.money(30000, 600000)
+    years = g.pick([1, 1, 2, 3])
+    d.title(g.pick(["建筑消防设施维护保养合同", "消防设施维保服务合同"]), scale=1.45)
+    d.right(f"合同编号：{g.hosp['short']}XF-{g.year}-{g.num(1, 99):02d}")
+    d.kv([("甲方（委托方）", g.hosp["name"]), ("乙方（服务方）", g.f.company(g.pick(["科技", "工程"])) )], cols=1)
+    d.para("根据《中华人民共和国民法典》《消防法》及有关规定，甲乙双方经平等协商，就甲方建筑消防设施维护保养事宜订立本合同。")
+    clauses = [
+        ("维保范围", "甲方院区内的" + "、".join(g.f.sample(FIRE_SYSTEMS, g.num(4, 7))) + "等建筑消防设施，"
+                    f"建筑面积约{g.num(2, 40)}万平方米。"),
+        ("服务内容", "乙方按照《建筑消防设施的维护管理》标准，每月进行一次巡检保养，每季度进行一次系统联动测试，"
+                    "每年出具一次消防设施检测报告，并做好维保记录。"),
+        ("服务期限", f"自{g.d(g.day())}起，为期{years}年。"),
+        ("合同价款", f"合同总价人民币{fee:,.2f}元（大写：{amount_upper(fee)}），按季度支付。"),
+        ("响应时间", f"接到甲方故障报修后，乙方须在{g.pick([30, 60, 120])}分钟内响应，{g.pick([2, 4, 24])}小时内到场处理。"),
+        ("违约责任", "乙方未按约定完成维保工作或因维保不到位导致设施失效的，甲方有权扣减相应费用，造成损失的由乙方承担赔偿责任。"),
+        ("争议解决", "本合同履行中发生争议，双方协商解决；协商不成的，向甲方所在地人民法院提起诉讼。"),
+    ]
+    for k, (head, body) in enumerate(clauses, 1):
+        d.para(f"第{'一二三四五六七八'[k - 1]}条 {head}：{body}", indent=0)
+    signed = g.d(g.day())
+    d.table(["甲方（盖章）", "乙方（盖章）"], [[signed, signed]], size=0.9)
+
+
+@template("fire_safety", "evacuation_guide", {"S1": 1})
+def evacuation_guide(g, d):
+    """安全疏散指引: a public notice of escape routes per floor with rules for patients and visitors."""
+    bld = g.pick(["门诊楼", "住院部", "医技楼", "急诊综合楼", "儿科楼"])
+    d.title(g.pick([f"{bld}安全疏散指引", f"{bld}消防疏散示意说明", "致患者及陪护人员的安全疏散须知"]), scale=1.4)
+    d.para("本楼设有自动喷水灭火系统和火灾自动报警系统。发生火灾时，请保持冷静，听从医护人员指挥，按下列路线有序疏散：")
+    rows = []
+    for fl in range(1, g.num(4, 9) + 1):
+        rows.append([f"{fl}层", g.pick(["东侧", "西侧", "南侧", "北侧", "中部"]) + g.pick(["候诊区", "病区", "护士站", "检查室"]),
+                     g.pick(["沿走廊向东", "沿走廊向西", "经护士站向南", "经电梯厅向北"]) + "至" + g.pick(["1号", "2号", "3号"]) + "疏散楼梯",
+                     g.pick(["东侧楼梯", "西侧楼梯", "南门", "北门"]),
+                     g.pick(["门诊广场", "院内停车场", "住院部前广场", "东侧绿地"])])
+    d.table(["楼层", "区域", "疏散路线", "安全出口", "集合点"], rows, size=0.88)
+    for k, t in enumerate(["火灾时请勿乘坐电梯。", "用湿毛巾捂住口鼻，低姿前进。", "行动不便的患者由医护人员协助转移。",
+                           "请勿返回火场取物品。", "发现火情请立即拨打119或告知身边的工作人员。"], 1):
+        d.left(f"{k}. {t}")
+    d.right(g.hosp["name"] + "保卫处（消防安全管理办公室）")

@@ -453,3 +453,179 @@ def continuation_page(g, d):
              ("出院情况", c.discharge_state), ("现病史", c.hpi), ("体格检查", c.exam), ("病程记录", c.round)]
     for name, fn in g.f.sample(parts, g.num(1, 3)):
         _section(g, d, style, name, fn())
+
+
+# (specimen, gross findings, microscopy, pathological diagnosis, immunohistochemistry or None)
+SPECIMENS = [
+    ("阑尾", "阑尾一条，长{a}cm，直径0.{b}cm，浆膜面充血，附少量脓苔，切开腔内见粪石一枚。",
+     "阑尾壁全层见大量中性粒细胞浸润，黏膜部分坏死脱落，浆膜面纤维素渗出。", "（阑尾）急性化脓性阑尾炎", None,
+     "急性阑尾炎", "普通外科"),
+    ("胆囊", "胆囊一枚，大小{a}×3×2.5cm，壁厚0.{b}cm，黏膜粗糙，腔内见结石数枚，最大径1.{b}cm。",
+     "胆囊黏膜上皮增生，固有层及肌层见淋巴细胞、浆细胞浸润，可见罗-阿窦形成。", "（胆囊）慢性胆囊炎伴胆囊结石", None,
+     "胆囊结石伴慢性胆囊炎", "肝胆外科"),
+    ("甲状腺右叶", "灰白灰红组织一块，大小{a}×3×2cm，切面见一结节，直径1.{b}cm，灰白质实，边界欠清。",
+     "肿瘤细胞呈乳头状排列，细胞核呈毛玻璃样，可见核沟及核内假包涵体，间质见砂粒体。",
+     "（甲状腺右叶）甲状腺乳头状癌（经典型），肿瘤未累及甲状腺被膜", ["TG", "TTF-1", "CK19", "Galectin-3", "Ki-67"],
+     "甲状腺右叶结节", "甲乳外科"),
+    ("远端胃", "远端胃大部切除标本，小弯长{a}cm，大弯长1{b}cm，胃窦部见一溃疡型肿物，大小3×2.{b}cm，切面灰白质硬。",
+     "癌细胞呈腺管状、条索状浸润性生长，达浆膜下层，可见脉管内癌栓，上下切缘未见癌。",
+     "（远端胃）胃窦低分化腺癌（溃疡型），浸润至浆膜下层；小弯侧淋巴结见癌转移", ["CK", "CDX-2", "HER2", "Ki-67", "MLH1"],
+     "胃恶性肿瘤", "胃肠外科"),
+    ("子宫", "子宫一个，大小{a}×7×5cm，肌壁间见结节两枚，直径2-4cm，切面灰白编织状，与周围界清。",
+     "梭形平滑肌细胞束状交织排列，细胞无明显异型，未见核分裂象增多及凝固性坏死。", "（子宫）子宫平滑肌瘤", None,
+     "子宫平滑肌瘤", "妇科"),
+    ("结肠息肉", "灰红色组织一枚，直径0.{b}cm，带蒂。", "腺体增生，呈管状排列，细胞轻度异型，未见浸润。",
+     "（横结肠）管状腺瘤，低级别上皮内瘤变", None, "结肠息肉", "消化内科"),
+    ("右肺下叶穿刺组织", "灰白条索状组织{b}条，长0.5-1.{b}cm，直径0.1cm。",
+     "肺泡结构破坏，异型腺体呈贴壁及腺泡样生长，细胞核大深染。", "（右肺下叶穿刺）浸润性腺癌",
+     ["TTF-1", "NapsinA", "CK7", "P40", "Ki-67"], "右肺下叶占位性病变", "呼吸与危重症医学科"),
+    ("乳腺肿物", "灰白结节一枚，大小{a}×2×1.5cm，包膜完整，切面灰白，质韧。",
+     "乳腺导管及间质增生，导管受压呈裂隙状，间质疏松。", "（左乳）纤维腺瘤", None, "左乳肿物", "甲乳外科"),
+    ("胃镜活检组织", "灰白碎组织{b}粒，直径0.1-0.2cm。", "胃黏膜固有层见较多淋巴细胞、浆细胞浸润，腺体轻度萎缩，可见肠上皮化生。",
+     "（胃窦）慢性萎缩性胃炎伴轻度肠上皮化生，HP（+）", None, "慢性胃炎", "消化内科"),
+]
+SPECIAL_SPECIMENS = {
+    "reproductive": ("宫腔刮出物", "灰红色破碎组织一堆，总体积{a}×2×1cm，其中见绒毛样组织。",
+                     "见胎盘绒毛及蜕膜组织，绒毛间质水肿，未见滋养细胞异常增生。",
+                     "（宫腔）早期妊娠绒毛及蜕膜组织，符合人工流产术后标本", None),
+    "genetic": ("左乳肿物", "灰白肿物一枚，大小{a}×2×2cm，切面灰白质硬，边界不清，呈蟹足状。",
+                "癌细胞呈巢团状、条索状浸润性生长，核分裂象易见。",
+                "（左乳）浸润性导管癌，Ⅱ级；分子病理：BRCA1基因胚系致病性变异（需遗传咨询）",
+                ["ER", "PR", "HER2", "Ki-67", "CK5/6"]),
+    "hiv": ("左颈部淋巴结", "灰红色淋巴结一枚，大小{a}×1.5×1cm，切面灰白细腻。",
+            "淋巴结结构存在，滤泡增生，滤泡间区见较多浆细胞，未见肉芽肿及肿瘤。",
+            "（左颈部淋巴结）淋巴结反应性增生，结合临床HIV感染病史，考虑HIV相关性淋巴结病", ["CD3", "CD20", "CD21", "Ki-67"]),
+    "std": ("躯干皮肤", "皮肤组织一块，大小0.{b}×0.4×0.3cm，表面见暗红色丘疹。",
+            "表皮银屑病样增生，真皮浅深层血管周围见大量浆细胞浸润，血管内皮肿胀。",
+            "（躯干皮肤）符合二期梅毒疹，请结合梅毒血清学检查", None),
+}
+IHC_RESULTS = ["+", "+", "-", "部分+", "弱+", "野生型", "3+", "2+"]
+
+
+def _specimen(g, dx):
+    """(specimen, gross, microscopy, diagnosis, IHC antibodies, clinical diagnosis, department)."""
+    if dx[3] in SPECIAL_SPECIMENS:
+        sp = SPECIAL_SPECIMENS[dx[3]] + (dx[0], dx[2])
+    else:
+        sp = g.pick(SPECIMENS)
+        if dx[3]:   # a psychiatric patient's ordinary specimen: the special diagnosis stays on the form
+            sp = sp[:5] + (f"{sp[5]}；{dx[0]}", sp[6])
+    fill = {"a": g.num(3, 9), "b": g.num(2, 9)}
+    return (sp[0], sp[1].format(**fill)) + sp[2:]
+
+
+@template("medical", "pathology_report", HEALTH)
+def pathology_report(g, d):
+    """病理诊断报告: gross and microscopic findings, immunohistochemistry, the diagnosis."""
+    p = g.patient(16, 85)
+    dx = _dx(g)
+    specimen, gross, micro, diagnosis, ihc, clinical, dept = _specimen(g, dx)
+    d.center(g.hosp["name"], scale=1.25)
+    d.title(g.pick(["病理诊断报告书", "病理检查报告单", "外科病理诊断报告"]), scale=1.35)
+    d.right("病理号：", ("mrn", f"{g.pick(['P', 'B', 'S'])}{g.year}{g.num(1, 99999):05d}"))
+    d.kv([("姓名", g.pn(p["name"])), ("性别", p["sex"]), ("年龄", f"{p['age']}岁"), ("科别", dept),
+          ("住院号", g.pmrn()), ("床号", f"{g.num(1, 60)}床"),
+          ("送检日期", g.d(g.day())), ("送检医师", g.pn())], cols=g.pick([2, 3]))
+    d.kv([("送检标本", specimen), ("临床诊断", clinical)], cols=1)
+    d.hr(0.6)
+    d.heading(g.pick(["肉眼所见：", "大体所见：", "【大体描述】"]))
+    d.para(gross)
+    d.heading(g.pick(["镜下所见：", "光镜所见：", "【镜下描述】"]))
+    d.para(micro)
+    if ihc:
+        d.heading("免疫组化：")
+        if g.chance(0.5):
+            d.table(["抗体", "结果", "抗体", "结果"],
+                    [[a, g.pick(IHC_RESULTS) if a != "Ki-67" else f"约{g.num(5, 60)}%+",
+                      b, g.pick(IHC_RESULTS) if b != "Ki-67" else f"约{g.num(5, 60)}%+"]
+                     for a, b in zip(ihc[::2], ihc[1::2])])
+        else:
+            d.para("，".join(f"{a}（{g.pick(IHC_RESULTS) if a != 'Ki-67' else f'约{g.num(5, 60)}%'}）" for a in ihc) + "。",
+                   indent=0)
+    d.heading(g.pick(["病理诊断：", "诊断意见：", "【病理诊断】"]))
+    d.para(diagnosis + "。", indent=0)
+    if g.chance(0.4):
+        d.left(g.pick(["注：冰冻切片诊断与石蜡切片诊断一致。", "注：如有疑问请于7日内与病理科联系会诊。",
+                       "注：本报告需结合临床，必要时行分子检测。"]), scale=0.9)
+    d.sign([["报告医师：", g.pn()], ["审核医师：", g.pn()], g.d(g.day())])
+
+
+DEATH_CAUSES = ["呼吸循环衰竭", "多器官功能衰竭", "感染性休克", "心源性猝死", "失血性休克", "中枢性呼吸循环衰竭",
+                "急性左心衰竭", "恶性心律失常"]
+
+
+@template("medical", "death_record", HEALTH)
+def death_record(g, d):
+    """死亡记录: admission, course, the final deterioration and resuscitation, cause of death."""
+    p = g.patient(30, 96)
+    dx = _dx(g)
+    adm = g.day()
+    died = g.f.later(adm, 1, 45)
+    cause = g.pick(DEATH_CAUSES)
+    d.center(g.hosp["name"], scale=1.2)
+    d.title(g.pick(["死 亡 记 录", "死亡记录", "死亡病例记录"]))
+    d.kv([("姓名", g.pn(p["name"])), ("性别", p["sex"]), ("年龄", f"{p['age']}岁"), ("科别", dx[2]),
+          ("床号", f"{g.num(1, 60)}床"), ("住院号", g.pmrn()), ("入院时间", f"{g.d(adm)} {g.f.time()}"),
+          ("死亡时间", f"{g.d(died)} {g.f.time()}"), ("住院天数", f"{(died - adm).days}天")], cols=g.pick([2, 3]))
+    c = Clinic(g, dx, p["sex"], p["age"])
+    style = _style(g)
+    _section(g, d, style, "入院情况", f"患者因“{c.complaint()}”入院。" + c.exam())
+    _section(g, d, style, "入院诊断", dx[0])
+    _section(g, d, style, "诊疗经过", c.course())
+    t0 = g.f.time()
+    mins = g.num(20, 60)
+    rescue = (f"{died.month}月{died.day}日{t0}患者" + g.pick(["突发意识丧失，呼之不应", "血氧饱和度进行性下降至60%",
+                                                            "心率进行性下降，血压测不出", "出现大量呕血，血压下降"])
+              + "，心电监护示" + g.pick(["心室颤动", "窦性心动过缓", "心室停搏", "无脉性电活动"])
+              + "，立即予胸外心脏按压、" + g.pick(["气管插管接呼吸机辅助通气", "球囊面罩辅助通气"])
+              + "，肾上腺素1mg静脉推注（每3～5分钟重复）" + g.pick(["、电除颤200J", "、补液扩容", ""])
+              + f"等抢救措施，持续抢救{mins}分钟，患者自主心跳、呼吸未恢复，心电图呈一直线，双侧瞳孔散大固定，"
+              + "对光反射消失，宣布临床死亡。" + g.pick(["家属在场，对抢救过程表示理解。", "已向家属交代病情。", ""]))
+    _section(g, d, style, g.pick(["病情变化及抢救经过", "抢救经过"]), rescue)
+    _section(g, d, style, "死亡原因", cause)
+    d.heading("死亡诊断：")
+    d.left(f"1. {dx[0]}")
+    d.left(f"2. {cause}")
+    if g.chance(0.5):
+        d.left(f"3. {g.f.diagnosis(False)[0]}")
+    d.kv([("尸检", g.pick(["家属拒绝尸检", "家属同意尸检", "未行尸检"])),
+          ("死亡医学证明", g.pick(["已开具", "已开具并告知家属"]))], cols=2)
+    d.sign([["主治医师：", g.pn()], ["住院医师：", g.pn()], g.d(died)])
+
+
+QC_DEFECTS = ["首次病程记录未在患者入院8小时内完成", "入院记录现病史描述不全", "上级医师首次查房记录缺少鉴别诊断",
+              "手术知情同意书患方签署时间缺失", "术后首次病程记录未及时完成", "会诊记录缺会诊意见执行情况",
+              "长期医嘱单停止时间未签名", "出院记录出院医嘱不规范", "输血前未记录输血前评估", "病程记录复制粘贴内容雷同",
+              "病案首页主要诊断选择错误", "危急值处置记录缺失", "抗菌药物使用缺少用药指征记录", "三级查房记录不完整"]
+
+
+@template("medical", "record_qc_audit", {"S2": 2, "S3": 1})
+def record_qc_audit(g, d):
+    """病历质量检查: a department summary (no patient) or a feedback sheet listing record numbers."""
+    checked = g.day()
+    if g.level == "S2":
+        d.title(f"{checked.year}年{checked.month}月运行病历质量检查情况通报", scale=1.3)
+        d.para(f"根据病历书写基本规范和医院病历质量管理办法，质量管理办公室于{g.d(checked)}对全院{g.num(12, 40)}个临床科室"
+               f"的运行病历和终末病历进行了抽查，共抽查病历{g.num(180, 900)}份，现将检查情况通报如下：")
+        rows = []
+        for dept in g.f.sample(["心血管内科", "呼吸与危重症医学科", "消化内科", "神经内科", "普通外科", "骨科", "妇科", "儿科",
+                                "泌尿外科", "肿瘤科", "重症医学科", "急诊科"], g.num(5, 10)):
+            n = g.num(10, 40)
+            a = g.num(n - 6, n)
+            rows.append([dept, str(n), str(a), str(n - a), f"{100 * a / n:.1f}%", g.pick(QC_DEFECTS)])
+        d.table(["科室", "抽查份数", "甲级", "乙级", "甲级率", "主要问题"], rows, size=0.84)
+        d.heading("存在的主要问题")
+        for k, t in enumerate(g.f.sample(QC_DEFECTS, g.num(2, 4)), 1):
+            d.para(f"{k}. {t}。", indent=0)
+        d.para("请各科室对照问题认真整改，科室质控小组每周自查，整改情况纳入科室绩效考核。")
+        g.sign_date(d, "质量管理办公室", stamp=g.chance(0.4))
+        return
+    dept = g.f.dept()
+    d.title(g.pick(["病历质量检查反馈单", "终末病历质控缺陷反馈表"]), scale=1.35)
+    d.kv([("被检查科室", dept), ("检查日期", g.d(checked)), ("检查方式", g.pick(["科室自查", "院级抽查", "专项检查"]))], cols=3)
+    rows = []
+    for k in range(1, g.num(4, 12) + 1):
+        rows.append([str(k), g.pmrn("病案号"), g.pn(), g.pick(QC_DEFECTS), str(g.pick([1, 2, 2, 3, 5]))])
+    d.table(["序号", "病案号", "经治医师", "缺陷内容", "扣分"], rows, size=0.86)
+    d.para("请经治医师在3个工作日内完成修改，科室质控医师复核后反馈质量管理办公室。", indent=0)
+    d.right("质控员签名：", g.pn(), "  ", g.d(g.day()))

@@ -199,3 +199,95 @@ def union_bulletin(g, d):
             d.left("· " + headline(g))
         else:
             d.para(news_item(g))
+
+
+HANDOVER = ["工作任务及在办事项移交", "经管资产及设备归还", "工作证、门禁卡、胸牌交回", "借款及备用金结清",
+            "信息系统账号注销", "宿舍、更衣柜钥匙交回", "图书资料归还", "专业技术档案及人事档案转递"]
+
+
+@template("personnel", "resignation_transfer", {"S3": 1})
+def resignation_transfer(g, d):
+    """辞职/调出审批表: personal details, reason, the handover checklist and approvals."""
+    transfer = g.chance(0.5)
+    sex = g.f.sex()
+    birth = g.f.birth(23, 58, g.year)
+    name = g.f.name()
+    d.title("工作人员调出审批表" if transfer else g.pick(["职工辞职申请审批表", "工作人员离职审批表"]), scale=1.4)
+    d.table(None, [
+        ["姓名", g.pn(name), "性别", sex, "出生年月", g.pbirth(birth)],
+        ["身份证号", g.pid(birth, sex), "", "", "工号", g.f.staff_no()],
+        ["所在科室", g.pick([g.f.dept(), g.f.admin_dept()]), "岗位/职称", g.pick(TITLES_MED + TITLES_NURSE + TITLES_OTHER),
+         "参加工作时间", f"{birth.year + g.num(21, 26)}年{g.num(1, 12)}月"],
+        ["用工性质", g.pick(["在编", "人事代理", "合同制"]), "联系电话", g.pphone(True), "", ""],
+    ], size=0.85)
+    if transfer:
+        d.kv([("拟调入单位", g.f.hospital()["name"]), ("调动类型", g.pick(["商调", "组织调动", "夫妻两地分居调动"]))], cols=2)
+        d.para("调动原因：" + g.pick(["家庭原因，需照顾年迈父母。", "配偶在外地工作，申请调往配偶所在地。", "个人职业发展需要。"]),
+               indent=0)
+    else:
+        d.para("辞职原因：" + g.pick(["个人职业规划调整。", "继续深造，报考全日制研究生。", "家庭原因需迁居外地。",
+                                     "个人原因。"]) + f"本人已于{g.d(g.day())}提交书面申请，按规定提前30日告知。", indent=0)
+    d.heading("离岗交接：")
+    d.table(["序号", "交接事项", "完成情况", "经办部门"],
+            [[str(k), it, g.pick(["已完成", "已完成", "已办结", "无"]), g.pick(["所在科室", "医学装备部", "财务处", "信息中心", "人力资源部", "保卫处"])]
+             for k, it in enumerate(g.f.sample(HANDOVER, g.num(4, 7)), 1)], size=0.88)
+    d.table(["科室意见", "人力资源部意见", "分管院领导意见", "院长办公会意见"],
+            [["同意", g.pick(["同意，按规定办理", "同意"]), "同意", g.pick(["同意", "研究同意"])]], size=0.85)
+    d.right("申请人：", g.pn(name), "  ", g.d(g.day()))
+
+
+@template("personnel", "recruitment_announcement", {"S1": 1})
+def recruitment_announcement(g, d):
+    """公开招聘公告: posts and conditions, application, examination, medical check, appointment."""
+    n = g.num(8, 120)
+    d.title(f"{g.hosp['name']}{g.year}年公开招聘{g.pick(['工作人员', '编外合同制人员', '高层次人才', '护理人员'])}公告", scale=1.2)
+    d.para(f"根据事业单位公开招聘有关规定，经主管部门同意，{g.hosp['name']}面向社会公开招聘工作人员{n}名。"
+           "现将有关事项公告如下：")
+    d.heading("一、招聘岗位及条件")
+    rows = []
+    posts = [("临床医师", "临床医学", "硕士研究生及以上"), ("麻醉医师", "麻醉学", "本科及以上"), ("护士", "护理学", "大专及以上"),
+             ("药师", "药学", "本科及以上"), ("检验技师", "医学检验技术", "本科及以上"), ("影像技师", "医学影像技术", "本科及以上"),
+             ("会计", "会计学", "本科及以上"), ("信息工程师", "计算机科学与技术", "本科及以上"), ("康复治疗师", "康复治疗学", "大专及以上")]
+    for post, major, edu in g.f.sample(posts, g.num(3, 7)):
+        rows.append([post, str(g.num(1, 20)), edu, major, g.pick(["35周岁以下", "30周岁以下", "40周岁以下"])])
+    d.table(["岗位名称", "人数", "学历", "专业", "年龄"], rows, size=0.88)
+    d.para("应聘人员应遵纪守法，品行端正，具有岗位所需的专业技能和适应岗位要求的身体条件。", indent=2)
+    d.heading("二、报名方式")
+    d.para(f"采取网上报名方式，报名时间为{g.d(g.day())}至{g.d(g.day())}。应聘人员登录医院官方网站"
+           "“人才招聘”栏目填写报名信息并上传相关证件，每人限报一个岗位。")
+    d.heading("三、考试与考核")
+    d.para(g.pick(["考试采取笔试与面试相结合的方式，笔试成绩占40%，面试成绩占60%。",
+                   "高层次人才采取直接考核方式，其他岗位进行专业笔试和结构化面试。",
+                   "考核包括专业理论考试、技能操作考核和综合面试。"]))
+    d.heading("四、体检、考察与聘用")
+    d.para("根据综合成绩从高分到低分确定体检和考察人选，体检参照公务员录用体检通用标准执行。"
+           "拟聘用人员在医院网站公示7个工作日，公示无异议的按规定办理聘用手续，试用期按国家有关规定执行。")
+    d.heading("五、其他")
+    d.para("本次招聘不收取任何费用，不举办也不委托任何机构举办培训班。本公告由医院人力资源部负责解释。")
+    g.sign_date(d, g.hosp["name"], stamp=g.chance(0.6))
+
+
+@template("personnel", "workforce_statistics", {"S2": 1})
+def workforce_statistics(g, d):
+    """卫生人力资源统计表: head counts by staff type and title, age structure, a short analysis."""
+    d.title(f"{g.year}年度卫生人力资源基本情况统计表", scale=1.3)
+    d.kv([("填报单位", g.hosp["name"]), ("统计截止", f"{g.year}年12月31日")], cols=2)
+    rows, tot = [], [0] * 6
+    for kind in ["执业医师", "执业助理医师", "注册护士", "药师（士）", "技师（士）", "其他卫生技术人员", "管理人员", "工勤技能人员"]:
+        cells = [g.num(0, 40), g.num(0, 90), g.num(5, 300), g.num(5, 400), g.num(0, 60)]
+        if kind in ("管理人员", "工勤技能人员"):
+            cells = [g.num(0, 8), g.num(0, 20), g.num(5, 60), g.num(5, 80), g.num(5, 90)]
+        s = sum(cells)
+        rows.append([kind, str(s)] + [str(c) for c in cells])
+        tot = [a + b for a, b in zip(tot, [s] + cells)]
+    rows.append(["合计"] + [str(t) for t in tot])
+    d.table(["人员类别", "合计", "正高", "副高", "中级", "初级", "未定级"], rows, size=0.88)
+    ages = [g.num(5, 40) for _ in range(5)]
+    d.table(["年龄结构", "30岁以下", "30-39岁", "40-49岁", "50-59岁", "60岁及以上"],
+            [["占比"] + [f"{100 * a / sum(ages):.1f}%" for a in ages]], size=0.88)
+    d.heading("简要分析：")
+    d.para(f"全院在岗职工{tot[0]}人，医护比1:{g.num(11, 20) / 10:.1f}，床护比1:{g.num(4, 7) / 10:.1f}。"
+           + g.pick(["高级职称人员占比较上年有所提高，但儿科、麻醉科等紧缺专业人员仍显不足。",
+                     "护理人员配置基本达到等级医院评审要求，需继续加强学科带头人培养。",
+                     "人员结构趋于合理，下一步重点引进高层次和紧缺专业人才。"]))
+    d.right("人力资源部  " + g.d(g.day()))

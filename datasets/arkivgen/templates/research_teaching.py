@@ -206,3 +206,113 @@ def health_science(g, d):
     for k, tip in enumerate(tips, 1):
         d.left(f"{k}. {tip}。")
     d.para(g.pick(["如有疑问，可到医院相关门诊咨询。", "本文仅供科普参考，不能替代专业诊疗。", "关注医院公众号，获取更多健康资讯。"]))
+
+
+FUNDERS = ["国家自然科学基金面上项目", "国家自然科学基金青年科学基金项目", "省自然科学基金项目", "省卫生健康委医学科研项目",
+           "市科技计划项目", "院级科研基金", "省中医药管理局科研项目"]
+
+
+@template("research_teaching", "progress_report", {"S2": 3, "S5": 1})
+def progress_report(g, d):
+    """科研项目年度进展/中期检查报告: project sheet, progress, outputs table, spending table, plan.
+    S5 for a study of special-category patients (HIV, psychiatric, genetic, reproductive)."""
+    topic = g.pick(SPECIAL_TOPICS if g.restricted else TOPICS)
+    start = g.num(g.year - 3, g.year - 1)
+    total = g.num(5, 80)
+    d.title(g.pick(["科研项目年度进展报告", "科研课题中期检查报告", "在研项目执行情况报告"]), scale=1.4)
+    d.table(None, [["项目名称", topic], ["项目编号", f"{g.pick(['KY', 'ZR', 'WJ'])}{start}-{g.num(1, 300):03d}"],
+                   ["项目来源", g.pick(FUNDERS)], ["承担科室", g.f.dept()],
+                   ["起止年限", f"{start}年1月至{start + g.num(2, 4)}年12月"], ["资助经费", f"{total}万元"]])
+    d.heading("一、研究工作进展")
+    enrolled = g.num(40, 600)
+    d.para(f"本年度按计划书开展研究，已完成{g.pick(['研究方案优化', '病例报告表定稿', '标准操作规程制定'])}，"
+           f"累计入组研究对象{enrolled}例，完成随访{g.num(enrolled // 2, enrolled)}例，随访率{g.num(82, 98)}%。"
+           + g.pick(["已建立标准化研究数据库并完成双人录入核查。", "已完成动物模型构建及初步机制验证。",
+                     "已完成中期数据的统计分析，主要结局指标初步显示组间差异。"]))
+    if g.restricted:
+        d.para("研究对象均为" + g.pick(["HIV感染者", "精神障碍患者", "遗传病家系成员", "辅助生殖助孕夫妇"]) +
+               "，入组时签署知情同意书；受试者身份信息与研究编码分开保存，由专人管理，研究数据去标识化后分析。")
+    d.heading("二、阶段性成果")
+    rows = [["发表论文", f"SCI {g.num(0, 3)}篇，中文核心{g.num(0, 4)}篇"], ["学术会议交流", f"{g.num(0, 5)}次"],
+            ["申请专利", f"{g.num(0, 2)}项"], ["培养研究生", f"{g.num(0, 4)}名"]]
+    d.table(["成果类型", "完成情况"], g.f.sample(rows, g.num(2, 4)))
+    d.heading("三、经费使用情况")
+    spent = []
+    for item in g.f.sample(["设备费", "材料费", "测试化验加工费", "差旅/会议费", "出版/文献/信息传播费", "劳务费", "专家咨询费"],
+                           g.num(3, 6)):
+        b = g.num(5, 200) / 10
+        u = round(b * g.rng.uniform(0.2, 0.95), 1)
+        spent.append([item, f"{b:.1f}", f"{u:.1f}", f"{100 * u / b:.0f}%"])
+    d.table(["预算科目", "预算（万元）", "已支出（万元）", "执行率"], spent)
+    d.heading("四、存在问题及下一步计划")
+    d.para(g.pick(["受门诊量波动影响，病例入组进度略慢于计划，拟增加合作中心。",
+                   "部分检测试剂到货延迟，下一步将调整实验顺序，确保按期完成。",
+                   "随访失访率偏高，拟采用电话与线上随访相结合的方式。"]))
+    d.sign(["科室意见：情况属实", "科研处（盖章）", g.d(g.day())])
+
+
+CME_ACTIVITIES = [("国家级继续医学教育项目", "Ⅰ类", 10), ("省级继续医学教育项目", "Ⅰ类", 6), ("市级继续医学教育项目", "Ⅰ类", 4),
+                  ("院内学术讲座", "Ⅱ类", 1), ("科室业务学习", "Ⅱ类", 1), ("疑难病例讨论", "Ⅱ类", 1),
+                  ("发表论文（核心期刊）", "Ⅱ类", 5), ("带教实习生", "Ⅱ类", 2), ("远程继续教育课程", "Ⅰ类", 2),
+                  ("学术会议交流发言", "Ⅱ类", 3)]
+
+
+@template("research_teaching", "cme_credit_card", {"S3": 1})
+def cme_credit_card(g, d):
+    """继续医学教育学分登记卡: one staff member's identity and a log of credited activities."""
+    sex = g.f.sex()
+    name = g.f.name()
+    d.title(f"{g.year}年度继续医学教育学分登记{g.pick(['卡', '表', '证明'])}", scale=1.35)
+    d.kv([("姓名", g.pn(name)), ("性别", sex), ("工号", g.f.staff_no()), ("科室", g.f.dept()),
+          ("职称", g.pick(TITLES_MED + ["主管护师", "主管技师", "主管药师"])),
+          ("身份证号", g.pid(sex=sex)) if g.chance(0.6) else ("手机", g.pphone(True))], cols=2)
+    rows, t1, t2 = [], 0, 0
+    for k, day in enumerate(sorted(g.day() for _ in range(g.num(5, 12))), 1):
+        activity, cls, cr = g.pick(CME_ACTIVITIES)
+        if cls == "Ⅰ类":
+            t1 += cr
+        else:
+            t2 += cr
+        rows.append([str(k), g.d(day), activity, f"{g.year}-{g.num(1, 20):02d}-{g.num(1, 999):03d}-{g.num(1, 99):02d}", cls, str(cr)])
+    d.table(["序号", "日期", "项目/活动名称", "项目编号", "类别", "学分"], rows, size=0.85)
+    d.kv([("Ⅰ类学分合计", str(t1)), ("Ⅱ类学分合计", str(t2)), ("年度总学分", str(t1 + t2)),
+          ("是否达标", "达标" if t1 + t2 >= 25 and t1 >= 10 else "未达标")], cols=2)
+    d.left("说明：年度学分不低于25学分，其中Ⅰ类学分不低于10学分；学分达标作为聘任、晋升的必备条件。", scale=0.9)
+    d.sign([["本人签名：", g.pn(name)], ["经办人：", g.pn()], g.d(g.day())])
+
+
+ANIMALS = [("SD大鼠", "SPF级", "180-220g"), ("C57BL/6小鼠", "SPF级", "6-8周龄"), ("BALB/c裸鼠", "SPF级", "4-6周龄"),
+           ("新西兰白兔", "普通级", "2.0-2.5kg"), ("比格犬", "普通级", "8-10kg"), ("巴马小型猪", "普通级", "20-25kg"),
+           ("Wistar大鼠", "SPF级", "200-250g")]
+
+
+ANIMAL_PROJECTS = ["脓毒症急性肺损伤模型中炎症小体的作用机制研究", "心肌缺血再灌注损伤的干预研究",
+                   "新型可吸收骨修复材料的生物相容性评价", "糖尿病创面愈合模型中生长因子的作用研究",
+                   "肝纤维化模型的建立及中药干预研究", "肿瘤移植瘤模型的靶向药物疗效观察",
+                   "脑缺血模型神经保护药物的筛选", "腹腔镜手术技能训练（活体动物）"]
+
+
+@template("research_teaching", "animal_use_application", {"S2": 1})
+def animal_use_application(g, d):
+    """实验动物使用申请及福利伦理审查表: animals, procedures, anaesthesia, humane end points."""
+    animal, grade, size = g.pick(ANIMALS)
+    n = g.num(12, 120)
+    d.title(g.pick(["实验动物使用申请表", "动物实验福利伦理审查申请表"]), scale=1.4)
+    d.right(f"审查编号：IACUC-{g.year}-{g.num(1, 400):03d}")
+    d.table(None, [["项目名称", g.pick(ANIMAL_PROJECTS)],
+                   ["申请科室", g.f.dept(), "实验地点", g.pick(["动物实验中心屏障环境", "动物实验中心普通环境", "中心实验室"])],
+                   ["动物品系", animal, "等级", grade],
+                   ["数量/性别", f"{n}只，{g.pick(['雄性', '雌性', '雌雄各半'])}", "体重/周龄", size],
+                   ["动物来源", g.f.company("科技"), "使用期限", f"{g.year}年{g.num(1, 6)}月至{g.year}年{g.num(7, 12)}月"]])
+    d.heading("一、实验目的")
+    d.para(g.pick(["建立疾病动物模型，观察干预措施对相关指标的影响，为临床研究提供依据。",
+                   "验证新型材料的生物相容性及安全性。", "探讨药物干预对炎症因子表达的作用机制。"]))
+    d.heading("二、主要操作及麻醉方法")
+    d.para(g.pick(["腹腔注射戊巴比妥钠麻醉", "异氟烷吸入麻醉", "舒泰复合麻醉"]) + "后行" +
+           g.pick(["颈动脉插管", "冠状动脉结扎", "股骨缺损造模", "皮下移植瘤接种", "尾静脉给药"]) +
+           f"，术后给予镇痛处理，观察期{g.num(1, 12)}周，按计划时间点采集血液及组织标本。")
+    d.heading("三、“3R”原则及仁慈终点")
+    d.para("经统计学估算确定最少动物数量；能用细胞实验替代的部分不使用动物。动物体重下降超过20%、"
+           "出现持续不能进食或濒死状态时，即实施安乐死。实验结束后按规定进行动物尸体无害化处理。")
+    d.table(["科室意见", "动物实验中心意见", "实验动物福利伦理委员会意见"],
+            [["同意", g.pick(["同意", "场地可安排"]), g.pick(["同意", "修改后同意"])]])

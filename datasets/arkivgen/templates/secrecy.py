@@ -123,3 +123,87 @@ def exit_commitment(g, d):
     d.para("本人已将保管和使用的全部涉密载体、资料清退，并办理移交手续。本人承诺在脱密期内遵守保密规定，"
            "不以任何方式泄露所知悉的工作秘密，未经批准不出境，接受原单位的监督管理。")
     d.kv([("承诺人签字", ""), ("保密办公室经办人", ""), ("日期", g.d(g.day()))], cols=3)
+
+
+@template("secrecy", "media_register", {"S2": 2, "S5": 1})
+def media_register(g, d):
+    """存储介质登记台账: S2 the ordinary (non-classified) USB/disk register — 保密 words, no secret;
+    S5 the marked register of classified carriers with their classification and custodians."""
+    marked = g.mark_if_restricted(d)
+    rows = []
+    day = g.day()
+    for k in range(1, g.num(6, 18) + 1):
+        day = g.f.later(day, 1, 30)
+        kind, cap = g.pick([("U盘", g.pick(["16GB", "32GB", "64GB"])), ("加密U盘", g.pick(["16GB", "32GB"])),
+                            ("移动硬盘", g.pick(["500GB", "1TB", "2TB"])), ("光盘", g.pick(["700MB", "4.7GB"])),
+                            ("SD卡", g.pick(["32GB", "64GB"]))])
+        row = [f"{'SM' if marked else 'FM'}-{g.year}-{k:03d}", kind, cap]
+        if marked:
+            row += [g.pick(["秘密", "机密", "秘密"]), g.pn(), g.d(day), g.pick(["在用", "在用", "已销毁", "已收回"])]
+        else:
+            row += [g.pick([g.f.admin_dept(), g.f.dept()]), g.d(day), g.pick(["在用", "在用", "已报废", "已收回"])]
+        rows.append(row)
+    if marked:
+        d.title("涉密载体（存储介质）登记台账", scale=1.35)
+        d.table(["编号", "类型", "容量", "密级", "责任人", "发放日期", "状态"], rows, size=0.84)
+        d.para("涉密存储介质只能在涉密计算机上使用，严禁在非涉密计算机和互联网计算机上使用；"
+               "报废须交保密办公室统一送销毁机构销毁。", indent=0)
+    else:
+        d.title(g.pick(["非涉密移动存储介质登记表", "办公用移动存储介质登记台账"]), scale=1.35)
+        d.table(["编号", "类型", "容量", "使用部门", "发放日期", "状态"], rows, size=0.86)
+        d.para("非涉密存储介质不得存储、处理涉密信息，不得在涉密计算机上使用；遗失应立即报告信息中心和保密办公室。", indent=0)
+    d.right("保密办公室  " + g.d(g.day()))
+
+
+@template("secrecy", "travel_abroad_approval", {"S3": 2, "S5": 1})
+def travel_abroad_approval(g, d):
+    """涉密人员因私出国（境）审批表: identity, classification, destination, the pre-departure
+    secrecy talk and approvals; S5 when the form itself is marked."""
+    marked = g.mark_if_restricted(d)
+    sex = g.f.sex()
+    birth = g.f.birth(25, 60, g.year)
+    start = g.day()
+    name = g.f.name()
+    d.title(g.pick(["涉密人员因私出国（境）审批表", "涉密人员出境审批登记表"]), scale=1.35)
+    d.table(None, [
+        ["姓名", g.pn(name), "性别", sex, "出生日期", g.pbirth(birth)],
+        ["身份证号", g.pid(birth, sex), "", "", "手机", g.pphone(True)],
+        ["所在部门", g.pick([g.f.admin_dept(), "信息中心", "保密办公室"]), "职务/职称", g.pick(["科员", "副主任", "主任", "工程师"]),
+         "涉密等级", g.pick(["核心", "重要", "一般"])],
+        ["护照号码", f"E{g.num(10**7, 10**8 - 1)}", "前往国家（地区）", g.pick(["日本", "新加坡", "泰国", "美国", "德国", "澳大利亚", "中国香港"]), "", ""],
+        ["出行事由", g.pick(["探亲", "旅游", "陪同子女就学", "参加学术会议"]), "起止日期", f"{g.d(start)}至{g.d(g.f.later(start, 5, 30))}", "", ""],
+    ], size=0.84)
+    d.heading("出境前保密提醒谈话：")
+    d.para("已对本人进行出境前保密教育，明确不得携带涉密载体出境，不得在境外谈论、传递工作秘密，"
+           "遇有可疑情况及时报告。本人返回后" + g.pick(["5", "7", "10"]) + "个工作日内交回证件并书面报告出境期间有关情况。")
+    if marked:
+        d.para("本审批表涉及核心涉密人员及其涉密事项，按秘密级管理，由保密办公室专柜保存。", indent=0)
+    d.table(["所在部门意见", "保密办公室意见", "院党委意见"], [["同意", "已谈话，同意", g.pick(["同意", "同意，证件由组织人事部门集中保管"])]],
+            size=0.88)
+    d.right("承诺人：", g.pn(name), "  ", g.d(g.day()))
+
+
+@template("secrecy", "classified_meeting", {"S2": 1, "S5": 2})
+def classified_meeting(g, d):
+    """会议保密管理登记表: meeting data, the secrecy measures checklist, documents issued and returned.
+    S5 a marked classified meeting; S2 the check record of an ordinary internal meeting."""
+    marked = g.mark_if_restricted(d)
+    d.title("涉密会议保密管理登记表" if marked else g.pick(["会议保密管理检查记录", "内部会议保密措施落实情况登记表"]), scale=1.35)
+    d.kv([("会议名称", g.pick(["院党委专题会议", "应急医疗保障工作部署会", "重大活动医疗保障协调会", "年度保密工作会议"])),
+          ("会议时间", f"{g.d(g.day())} {g.pick(['9:00', '14:30', '15:00'])}"),
+          ("会议地点", g.pick(["行政楼保密会议室", "第一会议室", "院部小会议室"])), ("主办部门", g.pick(["院长办公室", "党委办公室", "保密办公室"])),
+          ("参会人数", f"{g.num(6, 40)}人"), ("会议密级", g.pick(["秘密", "机密"]) if marked else "非涉密（内部）")], cols=2)
+    checks = ["会前对会场进行保密技术检查", "参会人员手机等电子设备统一存放", "启用手机信号屏蔽设备", "不使用无线话筒和无线网络",
+              "会议材料编号发放、会后清点收回", "禁止录音、录像、拍照", "会议记录由专人记录并按规定保管", "不得通过微信等渠道传达会议内容"]
+    d.table(["序号", "保密措施", "落实情况"], [[str(k), c, g.pick(["已落实", "已落实", "已落实", "部分落实"])]
+                                         for k, c in enumerate(g.f.sample(checks, g.num(5, 8)), 1)], size=0.88)
+    if marked:
+        rows = []
+        for k in range(1, g.num(2, 5) + 1):
+            n = g.num(5, 40)
+            rows.append([f"{g.pick(['会', '密'])}〔{g.year}〕{g.num(1, 80)}号", f"1-{n}", str(n), str(n), "已收回"])
+        d.table(["文件编号", "发放序号", "发放份数", "收回份数", "备注"], rows, size=0.88)
+        d.para("会议内容属国家秘密，参会人员不得擅自传达、扩散；需传达的，按规定范围和方式进行。", indent=0)
+    else:
+        d.para("本次会议为内部工作会议，不涉及国家秘密，会议材料会后收回，按内部资料管理。", indent=0)
+    d.right("保密办公室  " + g.d(g.day()))
