@@ -10,6 +10,7 @@ use regex::Regex;
 use serde::{Deserialize, Serialize};
 
 use crate::pii::Finding;
+use crate::pii::normalize::fold_han_spaces;
 use crate::record::{Decision, Document, Level, Prediction, Status};
 
 /// Thresholds of the decision rules. The confidence thresholds default to the model package's.
@@ -58,7 +59,7 @@ const HEALTH_CATEGORIES: &[&str] = &["medical"];
 /// Diagnosis, examination and treatment vocabulary (Simplified, Traditional, English).
 static HEALTH_TERMS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)诊断|診斷|主诉|主訴|现病史|現病史|既往史|病史|入院|出院|病历|病歷|病程|病理|检验|檢驗|化验|化驗|血常规|血常規|尿常规|影像|CT|MRI|B超|彩超|心电图|心電圖|处方|處方|医嘱|醫囑|手术记录|手術記錄|麻醉记录|麻醉記錄|护理记录|護理記錄|体温|體溫|血压|血壓|症状|症狀|治疗|治療|用药|用藥|患者|病人|\bdiagnos|\bpatient\b|\bclinical\b|\bdischarge\b|\badmission\b|\bprescription\b|\bsurgery\b",
+        r"(?i)诊断|診斷|主诉|主訴|现病史|現病史|既往史|病史|入院|出院|病历|病歷|病程|病理|检验|檢驗|化验|化驗|血常规|血常規|尿常规|影像|CT|MRI|B超|彩超|心电图|心電圖|处方|處方|医嘱|醫囑|手术记录|手術記錄|麻醉记录|麻醉記錄|护理记录|護理記錄|体温|體溫|血压|血壓|症状|症狀|治疗|治療|用药|用藥|患者|病人|就诊|就診|体检|體檢|健康检查|健康檢查|病假|病情|伤情|傷情|受伤|受傷|烧伤|燒傷|骨折|肿瘤|腫瘤|癌|结节|結節|糖尿病|高血压|高血壓|冠心病|肺炎|过敏史|過敏史|\bdiagnos|\bpatient\b|\bclinical\b|\bdischarge\b|\badmission\b|\bprescription\b|\bsurgery\b",
     )
     .expect("valid regex")
 });
@@ -67,7 +68,7 @@ static HEALTH_TERMS: LazyLock<Regex> = LazyLock::new(|| {
 /// mental health, genetics, reproductive health.
 static SPECIAL_TERMS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)艾滋病|愛滋病|艾滋病毒|HIV|AIDS\b|获得性免疫缺陷|獲得性免疫缺陷|梅毒|淋病|尖锐湿疣|尖銳濕疣|性传播|性傳播|性病|精神分裂|精神障碍|精神障礙|精神疾病|精神病|抑郁|抑鬱|憂鬱症|焦虑障碍|焦慮障礙|强迫障碍|強迫障礙|亨廷顿|亨廷頓|稽留流产|稽留流產|不育|双相情感|雙相情感|躁狂|强迫症|強迫症|自杀|自殺|心理治疗|心理治療|精神科|基因检测|基因檢測|遗传病|遺傳病|染色体异常|染色體異常|遗传咨询|產前診斷|产前诊断|人工流产|人工流產|终止妊娠|終止妊娠|药物流产|藥物流產|引产|引產|试管婴儿|試管嬰兒|辅助生殖|輔助生殖|体外受精|體外受精|不孕|戒毒|吸毒|\bsyphilis\b|\bschizophreni|\bpsychiatr|\bgenetic test|\babortion\b|\bIVF\b",
+        r"(?i)艾滋病|愛滋病|艾滋病毒|HIV|AIDS\b|获得性免疫缺陷|獲得性免疫缺陷|梅毒|淋病|尖锐湿疣|尖銳濕疣|性传播|性傳播|性病|精神分裂|精神障碍|精神障礙|精神疾病|精神病|抑郁|抑鬱|憂鬱症|焦虑障碍|焦慮障礙|强迫障碍|強迫障礙|亨廷顿|亨廷頓|稽留流产|稽留流產|不育|双相情感|雙相情感|躁狂|强迫症|強迫症|自杀|自殺|心理治疗|心理治療|精神科|基因检测|基因檢測|遗传病|遺傳病|染色体异常|染色體異常|遗传咨询|產前診斷|产前诊断|人工流产|人工流產|终止妊娠|終止妊娠|药物流产|藥物流產|引产|引產|试管婴儿|試管嬰兒|辅助生殖|輔助生殖|体外受精|體外受精|不孕|胚胎|遗传信息|遺傳信息|基因|戒毒|吸毒|\bsyphilis\b|\bschizophreni|\bpsychiatr|\bgenetic test|\babortion\b|\bIVF\b",
     )
     .expect("valid regex")
 });
@@ -111,6 +112,9 @@ pub fn rule_floor(text: &str, findings: &[Finding], category: Option<&str>) -> F
         }
         reasons.push(format!("{to}: {why}"));
     };
+    // OCR scatters spaces through Chinese text; the vocabulary is matched without them.
+    let folded = fold_han_spaces(text);
+    let text = folded.as_ref();
     let health_category = category.is_some_and(|c| HEALTH_CATEGORIES.contains(&c));
     let health_term = HEALTH_TERMS.find(text).map(|m| m.as_str().to_string());
     let health = health_category || health_term.is_some();
@@ -298,6 +302,33 @@ mod tests {
         let name = [finding(PiiKind::PersonName)];
         let f = rule_floor("麻醉科 门诊部 手术室 值班表", &name, Some("personnel"));
         assert_eq!(f.level, Level::S3, "{:?}", f.reasons);
+    }
+
+    #[test]
+    fn ocr_spaces_between_han_do_not_hide_the_vocabulary() {
+        let name = [finding(PiiKind::PersonName)];
+        let f = rule_floor("工 作 秘 密\n关 于 调 整 的 通 知", &[], None);
+        assert_eq!(f.level, Level::S5, "{:?}", f.reasons);
+        let f = rule_floor("项 目 名 称  梅 毒 血 清 固 定 患 者 研 究", &name, None);
+        assert_eq!(f.level, Level::S5, "{:?}", f.reasons);
+        let f = rule_floor("诊 断 : 肺 炎", &name, Some("personnel"));
+        assert_eq!(f.level, Level::S4, "{:?}", f.reasons);
+        // spaces between Latin words stay: `H I V` is not folded into a term
+        let f = rule_floor("H I V", &name, Some("personnel"));
+        assert_eq!(f.level, Level::S3, "{:?}", f.reasons);
+    }
+
+    #[test]
+    fn staff_health_results_are_health_content() {
+        let name = [finding(PiiKind::PersonName)];
+        let f = rule_floor(
+            "职工健康体检异常结果汇总表\n序号 姓名 异常结果\n1 张三 甲状腺结节",
+            &name,
+            Some("personnel"),
+        );
+        assert_eq!(f.level, Level::S4, "{:?}", f.reasons);
+        let f = rule_floor("请假类别 病假 请假天数 3天", &name, Some("personnel"));
+        assert_eq!(f.level, Level::S4, "{:?}", f.reasons);
     }
 
     #[test]

@@ -1,5 +1,6 @@
-//! Values in table columns: a header row with a name or card column (`序号 姓名 科室 银行卡号`)
-//! and the rows under it (`1 张三 内科 6217…`), where the label stands lines above its value.
+//! Values in table columns: a header row with a name, card or record-number column
+//! (`序号 姓名 科室 银行卡号`, `序号 病案号 姓名`) and the rows under it (`1 张三 内科 6217…`),
+//! where the label stands lines above its value.
 //! OCR and the corpus both write a table row as one line with its cells separated by spaces, so
 //! cells are read from the original text, where those spaces are still there (normalisation
 //! drops spaces between Han characters).
@@ -10,7 +11,7 @@ use super::names::{can_be_in_name, surname_len};
 use super::normalize::is_han;
 use super::{Detector, Finding, NormalizedText, PiiKind};
 
-/// Finds names and bank card numbers in the columns of tables.
+/// Finds names, bank card numbers and record numbers in the columns of tables.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct TableColumnDetector;
 
@@ -24,7 +25,11 @@ impl Detector for TableColumnDetector {
         let header_label = text.labels().iter().any(|h| {
             matches!(
                 h.kind,
-                LabelKind::Name | LabelKind::Role | LabelKind::Staff | LabelKind::BankCard
+                LabelKind::Name
+                    | LabelKind::Role
+                    | LabelKind::Staff
+                    | LabelKind::BankCard
+                    | LabelKind::Mrn
             )
         });
         if header_label {
@@ -38,6 +43,7 @@ impl Detector for TableColumnDetector {
 enum Holds {
     Name,
     Card,
+    Record,
 }
 
 /// Rows without a name under the header after which the table is taken to have ended.
@@ -90,6 +96,7 @@ fn values_in_columns(text: &str, out: &mut Vec<Finding>) {
             let (kind, detector, confidence) = match holds {
                 Holds::Name => (PiiKind::PersonName, "person_name/column", 0.8),
                 Holds::Card => (PiiKind::BankCard, "bank_card/column", 0.85),
+                Holds::Record => (PiiKind::Mrn, "mrn/column", 0.85),
             };
             out.push(Finding {
                 kind,
@@ -151,12 +158,28 @@ fn value_under<'r, 't>(row: &'r [Cell<'t>], j: usize, holds: Holds) -> Option<&'
             let d = c.text.as_bytes();
             (16..=19).contains(&d.len()) && d[0] != b'0' && luhn(d)
         }),
+        Holds::Record => rest.iter().take(3).find(|c| is_record_number(c.text)),
     }
 }
 
-/// The columns of a header row that hold names or card numbers: three or more short cells
-/// without digits, one of them a name, staff or card label (`姓名`, `医师签名`, `总值班`,
-/// `银行卡号`). A label followed by a name is a row of a form (`姓名 张三 科室 内科`), not a
+/// Whether a cell under a record-number column reads as one: letters, digits and hyphens, at
+/// least three digits, and neither a date (`2023-05-01`) nor a mobile number.
+fn is_record_number(cell: &str) -> bool {
+    let b = cell.as_bytes();
+    let digits = b.iter().filter(|c| c.is_ascii_digit()).count();
+    let date =
+        b.len() <= 10 && b.len() >= 8 && b[..4].iter().all(u8::is_ascii_digit) && b[4] == b'-';
+    let mobile = b.len() == 11 && digits == 11 && b[0] == b'1';
+    (3..=32).contains(&b.len())
+        && digits >= 3
+        && b.iter().all(|c| c.is_ascii_alphanumeric() || *c == b'-')
+        && !date
+        && !mobile
+}
+
+/// The columns of a header row that hold names, card or record numbers: three or more short
+/// cells without digits, one of them a name, staff, card or record label (`姓名`, `医师签名`,
+/// `总值班`, `银行卡号`, `病案号`). A label followed by a name is a row of a form (`姓名 张三 科室 内科`), not a
 /// header.
 fn header_columns(row: &[Cell<'_>]) -> Option<Vec<(usize, Holds)>> {
     if row.len() < 3
@@ -174,6 +197,7 @@ fn header_columns(row: &[Cell<'_>]) -> Option<Vec<(usize, Holds)>> {
                     Some((j, Holds::Name))
                 }
                 Some(LabelKind::BankCard) => Some((j, Holds::Card)),
+                Some(LabelKind::Mrn) => Some((j, Holds::Record)),
                 _ => None,
             }
         })
@@ -236,6 +260,15 @@ mod tests {
     fn card_numbers_under_a_card_column() {
         let table = "序号 姓名 实发金额 银行卡号\n1 沈海 7668.15 6217007971795092\n2 张三 100.00 6217007971795093";
         assert_eq!(scan(table), ["沈海", "6217007971795092", "张三"]);
+    }
+
+    #[test]
+    fn record_numbers_under_a_record_column() {
+        let table = "序号 病案号 姓名 出院日期 联系电话\n1 ZY2023001 张三 2023-05-01 13800138000\n2 00456789 李四 2023-05-02 13900139000";
+        assert_eq!(scan(table), ["ZY2023001", "张三", "00456789", "李四"]);
+        // an empty record cell does not take the date or the phone number
+        let table = "序号 姓名 就诊卡号 日期 电话\n1 张三 无 2023-05-01 13800138000";
+        assert_eq!(scan(table), ["张三"]);
     }
 
     #[test]

@@ -9,6 +9,7 @@
 //! Spaces between two Han characters are dropped, because OCR engines scatter them through
 //! Chinese text (`姓 名 : 张 三`) and they carry no meaning there.
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 use unicode_normalization::UnicodeNormalization;
@@ -387,6 +388,29 @@ fn is_starter(c: char) -> bool {
         || canonical_combining_class(c) == 0
 }
 
+/// `text` without the spaces (and tabs, ideographic spaces) that OCR scatters between Han
+/// characters (`梅 毒` → `梅毒`), for vocabulary matching; other spaces and line breaks stay.
+pub fn fold_han_spaces(text: &str) -> Cow<'_, str> {
+    let gap = |c: char| matches!(c, ' ' | '\t' | '\u{3000}');
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let dropped = |i: usize| {
+        gap(chars[i].1) && {
+            let before = chars[..i].iter().rev().find(|(_, c)| !gap(*c));
+            let after = chars[i + 1..].iter().find(|(_, c)| !gap(*c));
+            before.is_some_and(|(_, c)| is_han(*c)) && after.is_some_and(|(_, c)| is_han(*c))
+        }
+    };
+    if !(0..chars.len()).any(dropped) {
+        return Cow::Borrowed(text);
+    }
+    Cow::Owned(
+        (0..chars.len())
+            .filter(|&i| !dropped(i))
+            .map(|i| chars[i].1)
+            .collect(),
+    )
+}
+
 /// Whether `c` is a Han (CJK ideograph) character.
 pub fn is_han(c: char) -> bool {
     matches!(c as u32, 0x4E00..=0x9FFF | 0x3400..=0x4DBF | 0x20000..=0x2FFFF | 0x3007)
@@ -395,6 +419,18 @@ pub fn is_han(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn han_spaces_fold_for_vocabulary() {
+        assert_eq!(fold_han_spaces("梅 毒  血清"), "梅毒血清");
+        assert_eq!(fold_han_spaces("工\u{3000}作 秘\t密"), "工作秘密");
+        assert_eq!(fold_han_spaces("诊断 HIV 感染"), "诊断 HIV 感染");
+        assert_eq!(fold_han_spaces("第一行 \n第二行"), "第一行 \n第二行");
+        assert!(matches!(
+            fold_han_spaces("no spaces here"),
+            Cow::Borrowed(_)
+        ));
+    }
 
     #[test]
     fn full_width_digits_fold_and_map_back() {
