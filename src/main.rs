@@ -222,6 +222,13 @@ struct RunArgs {
     /// layout, better for multi-column pages).
     #[arg(long, default_value_t = 4)]
     psm: i32,
+    /// With `--lang chi_sim+eng`: pages are read with chi_sim alone and re-read with both
+    /// languages when at least this share of the characters read are Latin letters.
+    #[arg(long, default_value_t = 0.15, value_name = "SHARE")]
+    reread_latin_share: f32,
+    /// Read every page with all of `--lang` at once (slower on Chinese pages; see README).
+    #[arg(long)]
+    one_pass: bool,
     /// Longest OCR time for one page, in seconds; slower pages fail with an error row.
     #[arg(long, default_value_t = 300, value_name = "SECONDS")]
     page_timeout: u64,
@@ -508,6 +515,7 @@ fn run(args: RunArgs, ort_lib: Option<PathBuf>, quiet: bool) -> anyhow::Result<E
         tesseract: TesseractParams {
             lang: args.lang,
             psm: args.psm,
+            reread_latin_share: (!args.one_pass).then_some(args.reread_latin_share),
             page_timeout: std::time::Duration::from_secs(args.page_timeout.max(1)),
             ..TesseractParams::default()
         },

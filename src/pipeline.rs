@@ -451,6 +451,7 @@ fn config_json(
         "jobs": opts.jobs,
         "lang": opts.tesseract.lang,
         "psm": opts.tesseract.psm,
+        "reread_latin_share": opts.tesseract.reread_latin_share,
         "engine": engine,
         "clean": {
             "target_dpi": opts.ocr.clean.target_dpi,
