@@ -343,6 +343,14 @@ P = {
 # sees public text that has nothing to do with the hospital's records.
 GENERAL = {
     "slots": {
+        # public health news: disease names in headlines are not anyone's health data (no
+        # special-category ones: these pools feed S1/S2 paragraphs, see test_fields)
+        "disease": ["糖尿病", "高血压", "流感", "肺癌", "乳腺癌", "结核病", "乙肝", "阿尔茨海默病",
+                    "脑卒中", "近视", "手足口病", "慢阻肺", "骨质疏松", "过敏性鼻炎"],
+        "season": ["春季", "入夏", "秋冬季", "换季", "高温天气", "寒潮期间", "节假日"],
+        "hday": ["世界卫生日", "全国高血压日", "全国爱眼日", "世界无烟日", "联合国糖尿病日"],
+        "hnews": ["家庭医生签约服务", "互联网医院", "分级诊疗", "急救志愿者培训", "免费两癌筛查", "儿童疫苗接种",
+                  "医保异地结算", "无偿献血", "健康科普进社区", "老年人健康体检"],
         "city": ["本市", "省城", "市区", "滨江新区", "高新区", "经开区", "老城区", "西部新城"],
         "school": ["中小学", "高校", "职业院校", "幼儿园", "中学", "大学"],
         "edu": ["暑期托管服务", "课后延时服务", "新学期开学", "招生咨询会", "研学旅行", "职业技能大赛", "考研复习讲座",
@@ -383,6 +391,9 @@ GENERAL = {
         "十二星座本周运势：{sign}宜静心规划", "{game}新版本上线 玩家数量突破{k}万", "{game}电竞联赛{month}开赛",
         "国务院常务会议部署{policy}", "{city}出台措施推进{policy}", "外交部发言人就{topic}答记者问",
         "{city}一小区居民自发组织{volunteer}", "暴雨来袭 {city}多部门联合开展防汛排查", "{city}警方破获一起电信诈骗案",
+        "{city}启动{disease}免费筛查 {k}万居民受益", "专家提醒：{season}谨防{disease}", "{hday}：关注{disease}防治",
+        "{city}卫健委：{disease}发病率连续{n}年下降", "医保目录新增{k}种{disease}用药", "{city}推进{hnews}",
+        "{disease}患者用药指南发布 专家解读{n}大要点", "研究称规律运动可降低{disease}风险", "{city}{hnews}覆盖{k}万人",
         "高考志愿填报指南：{n}个误区要避开", "{school}公布{month}招生计划", "{tech}发布会定于{month}举行",
     ],
     "leads": [

@@ -1,6 +1,8 @@
 """医疗服务类（病案）: patient records. S4 by default, S5 for special-category diagnoses
 (HIV/STD, psychiatric, genetic, reproductive); S3 for a record-copy request without health data."""
 
+import datetime as dt
+
 from ..fields import IMAGING, LAB_TESTS, SPECIAL_LABS, SURGERIES
 from ..clinical import ANESTHESIA, OPERATIONS, Clinic
 from . import template
@@ -629,3 +631,50 @@ def record_qc_audit(g, d):
     d.table(["序号", "病案号", "经治医师", "缺陷内容", "扣分"], rows, size=0.86)
     d.para("请经治医师在3个工作日内完成修改，科室质控医师复核后反馈质量管理办公室。", indent=0)
     d.right("质控员签名：", g.pn(), "  ", g.d(g.day()))
+
+
+@template("medical", "front_sheet", HEALTH)
+def front_sheet(g, d):
+    """住院病案首页: the coded front sheet of an inpatient record — identity and contact block,
+    admission and discharge, coded diagnoses and operations, and often the cost breakdown."""
+    p = g.patient(1, 95)
+    dx = _dx(g)
+    dept = dx[2]
+    adm = g.day()
+    los = g.num(2, 30)
+    dis = adm + dt.timedelta(days=los)
+    d.center(g.hosp["name"], scale=1.1)
+    d.title("住 院 病 案 首 页", scale=1.4)
+    d.kv([("医疗付费方式", g.pick(["城镇职工基本医疗保险", "城乡居民基本医疗保险", "全自费", "商业医疗保险"])),
+          ("住院次数", f"第{g.num(1, 4)}次"), ("病案号", g.pmrn("病案号"))], cols=3)
+    pairs = [("姓名", g.pn(p["name"])), ("性别", p["sex"]), ("出生日期", g.pbirth(p["birth"])),
+             ("年龄", f"{p['age']}岁"), ("国籍", "中国"), ("民族", g.pick(["汉族", "汉族", "汉族", "回族", "壮族"])),
+             ("身份证号", g.pid(p["birth"], p["sex"])),
+             ("职业", g.pick(["农民", "工人", "职员", "退（离）休人员", "学生", "无业人员", "个体经营者"])),
+             ("婚姻", g.pick(["已婚", "未婚", "丧偶", "离婚"])), ("现住址", g.paddr()), ("电话", g.pphone())]
+    if g.chance(0.7):
+        pairs += [("联系人姓名", g.pn()), ("关系", g.pick(["配偶", "子", "女", "父", "母"])), ("联系人电话", g.pphone())]
+    d.kv(pairs, cols=g.pick([2, 3]))
+    d.kv([("入院途径", g.pick(["门诊", "急诊", "其他医疗机构转入"])), ("入院时间", g.d(adm)),
+          ("入院科别", dept), ("出院时间", g.d(dis)), ("出院科别", dept), ("实际住院", f"{los}天")], cols=3)
+    rows = [["主要诊断", dx[0], dx[1], g.pick(["1", "1", "2"])]]
+    for k in range(g.num(0, 3)):
+        other = g.f.diagnosis(False)
+        rows.append(["其他诊断", other[0], other[1], g.pick(["1", "2", "3"])])
+    d.table(["诊断类别", "出院诊断", "疾病编码", "入院病情"], rows, size=0.86)
+    if g.chance(0.5):
+        op = g.pick(OPERATIONS)
+        d.table(["手术日期", "手术名称", "术者", "麻醉方式", "切口愈合"],
+                [[g.d(adm + dt.timedelta(days=g.num(0, max(0, los - 1)))), op, g.pn(),
+                  g.pick(ANESTHESIA), g.pick(["Ⅰ/甲", "Ⅱ/甲", "Ⅱ/乙"])]], size=0.86)
+    d.kv([("离院方式", g.pick(["医嘱离院", "医嘱转院", "非医嘱离院"])),
+          ("药物过敏", g.pick(["无", "无", "青霉素", "磺胺类"])), ("血型", g.pick(["A", "B", "O", "AB"])),
+          ("科主任", g.pn()), ("主治医师", g.pn()), ("住院医师", g.pn()), ("编码员", g.pn())], cols=3)
+    if g.chance(0.7):
+        items = [("综合医疗服务费", 300, 3000), ("诊断费", 200, 5000), ("治疗费", 200, 8000),
+                 ("西药费", 300, 20000), ("中药费", 0, 2000), ("材料费", 100, 15000)]
+        costs = [(name, g.f.money(lo, hi)) for name, lo, hi in items]
+        total = sum(v for _, v in costs)
+        d.heading(f"住院费用（元）：总费用 {total:.2f}（自付金额 {total * g.pick([0.2, 0.3, 0.45, 1.0]):.2f}）")
+        d.para("  ".join(f"{name} {v:.2f}" for name, v in costs), indent=0)
+    d.right("填表日期：", g.d(dis + dt.timedelta(days=g.num(1, 7))))
