@@ -84,6 +84,14 @@ static SECRECY_MARKING: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
+/// A marking at the start of a line that OCR ran together with the title beside or below it
+/// (`绝密 关于……的报告`); matched on the text as read, where the gap after the marking is still
+/// there.
+static MARKING_BEFORE_TEXT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?m)^[ \t\u{3000}]*(工作秘密|绝密|机密|秘密|絕密|機密|祕密)[ \t\u{3000}]+\S")
+        .expect("valid regex")
+});
+
 /// The first special-category term in `text`. `性病` (venereal disease) inside `慢性病` /
 /// `急性病` (chronic / acute illness) is not one.
 fn special_term(text: &str) -> Option<&str> {
@@ -113,6 +121,7 @@ pub fn rule_floor(text: &str, findings: &[Finding], category: Option<&str>) -> F
         reasons.push(format!("{to}: {why}"));
     };
     // OCR scatters spaces through Chinese text; the vocabulary is matched without them.
+    let marking_as_read = MARKING_BEFORE_TEXT.captures(text).map(|c| c[1].to_string());
     let folded = fold_han_spaces(text);
     let text = folded.as_ref();
     let health_category = category.is_some_and(|c| HEALTH_CATEGORIES.contains(&c));
@@ -139,12 +148,12 @@ pub fn rule_floor(text: &str, findings: &[Finding], category: Option<&str>) -> F
             );
         }
     }
-    if let Some(m) = SECRECY_MARKING.find(text) {
-        raise(
-            Level::S5,
-            format!("secrecy marking `{}`", m.as_str().trim()),
-            &mut level,
-        );
+    let marking = SECRECY_MARKING
+        .find(text)
+        .map(|m| m.as_str().trim().to_string())
+        .or(marking_as_read);
+    if let Some(m) = marking {
+        raise(Level::S5, format!("secrecy marking `{m}`"), &mut level);
     }
     if let Some(m) = special_term(text)
         && (health || !findings.is_empty())
@@ -313,6 +322,10 @@ mod tests {
         assert_eq!(f.level, Level::S5, "{:?}", f.reasons);
         let f = rule_floor("诊 断 : 肺 炎", &name, Some("personnel"));
         assert_eq!(f.level, Level::S4, "{:?}", f.reasons);
+        let f = rule_floor("绝密 关 于 战 备 物 资 储 备 情 况 的 报 告", &[], None);
+        assert_eq!(f.level, Level::S5, "{:?}", f.reasons);
+        let f = rule_floor("秘 密 会 议 室 的 门 禁", &[], None);
+        assert_eq!(f.level, Level::S1, "{:?}", f.reasons);
         // spaces between Latin words stay: `H I V` is not folded into a term
         let f = rule_floor("H I V", &name, Some("personnel"));
         assert_eq!(f.level, Level::S3, "{:?}", f.reasons);
