@@ -7,13 +7,16 @@ templates into K folds (each fold takes a share of every category's templates), 
 per fold with train.py on the other folds (the fold's own templates are its validation split),
 and has arkiv evaluate each fold model on its held-out templates with synthetic OCR noise. The
 result is a prediction row, after arkiv's decision rules, for every training document from a
-model that never saw its template; tune_thresholds.py picks the final package's thresholds on
-those rows:
+model that never saw its template. The temperatures are fitted once on all folds' held-out
+logits together (written to temperatures.json, and used by every fold package before arkiv
+evaluates it), since a single fold's ten-odd templates make a poor calibration set.
+tune_thresholds.py sets those temperatures on the final package and picks its thresholds on the
+rows:
 
     python training/crossval.py --data corpus.jsonl --arkiv target/release/arkiv \\
         --work /tmp/cv -- --epochs 2 --undercall 8
     python training/tune_thresholds.py --model models/default \\
-        --predictions /tmp/cv/oof_predictions.jsonl --write
+        --temperatures /tmp/cv/temperatures.json --predictions /tmp/cv/oof_predictions.jsonl --write
 
 Arguments after `--` go to every train.py run (use the final model's settings). The fold
 packages stay in --work for inspection; nothing in the repository is written.
@@ -42,6 +45,8 @@ def parse_args(argv=None):
     p.add_argument("--seed", type=int, default=0, help="fold assignment and OCR noise seed")
     p.add_argument("--max-folds", type=int, default=0,
                    help="run only the first N folds (a quick comparison of settings; 0: all)")
+    p.add_argument("--reuse", action="store_true",
+                   help="keep fold packages already in --work (same data, folds and settings) instead of training them")
     p.add_argument("train_args", nargs=argparse.REMAINDER, help="-- then arguments for train.py")
     a = p.parse_args(argv)
     if a.train_args and a.train_args[0] == "--":
@@ -91,6 +96,27 @@ def run(cmd: list[str], log: Path) -> None:
         raise SystemExit(f"`{' '.join(cmd)}` failed (exit {done.returncode}); see {log}")
 
 
+def pooled_temperatures(work: Path, folds, held_out: dict) -> dict:
+    """One temperature per head, minimising the NLL of every fold model on its held-out text."""
+    import numpy as np
+
+    from arkivtrain.calibrate import fit_temperature
+    from arkivtrain.data import CATEGORIES, SENSITIVITIES
+    from arkivtrain.infer import Package
+
+    cat, sens, y_cat, y_sens = [], [], [], []
+    for k in folds:
+        c, s = Package(work / f"fold{k}").logits([r["text"] for r in held_out[k]])
+        cat.append(c)
+        sens.append(s)
+        y_cat += [CATEGORIES.index(r["category"]) for r in held_out[k]]
+        y_sens += [SENSITIVITIES.index(r["sensitivity"]) for r in held_out[k]]
+    return {
+        "category": fit_temperature(np.concatenate(cat), np.array(y_cat)),
+        "sensitivity": fit_temperature(np.concatenate(sens), np.array(y_sens)),
+    }
+
+
 def main(argv=None) -> int:
     a = parse_args(argv)
     sys.path.insert(0, str(HERE))
@@ -105,33 +131,50 @@ def main(argv=None) -> int:
     fold_of = assign_folds({c: list(t) for c, t in by_category.items()}, a.folds, a.seed)
     print(f"{len(rows)} train documents, {len(fold_of)} templates in {a.folds} folds")
 
+    folds = range(a.max_folds or a.folds)
+    held_out = {}
+    for k in folds:
+        started = time.time()
+        held = [r for r in rows if fold_of[r["template"]] == k]
+        data = work / f"fold{k}.jsonl"
+        with open(data, "w", encoding="utf-8") as f:
+            for r in rows:
+                f.write(json.dumps({**r, "split": "val" if fold_of[r["template"]] == k else "train"},
+                                   ensure_ascii=False) + "\n")
+        noise = OcrNoise(seed=a.seed * 1000 + k)
+        held_out[k] = [{"id": r["id"], "text": noise(r["text"]), "category": r["category"],
+                        "sensitivity": r["sensitivity"]} for r in held]
+        with open(work / f"fold{k}_heldout.jsonl", "w", encoding="utf-8") as f:
+            for r in held_out[k]:
+                f.write(json.dumps(r, ensure_ascii=False) + "\n")
+        package = work / f"fold{k}"
+        if a.reuse and (package / "labels.json").exists():
+            print(f"fold {k}: reusing {package}")
+            continue
+        run([sys.executable, str(HERE / "train.py"), "--data", str(data), "--out", str(package),
+             "--name", f"fold{k}", *a.train_args], work / f"fold{k}_train.log")
+        templates = {r["template"] for r in held}
+        print(f"fold {k}: trained on the other folds, {len(held)} documents from {len(templates)} templates "
+              f"held out, {time.time() - started:.0f} s")
+
+    temperatures = pooled_temperatures(work, folds, held_out)
+    (work / "temperatures.json").write_text(json.dumps(temperatures, indent=2) + "\n", encoding="utf-8")
+    print(f"temperatures fitted on all held-out folds: {temperatures}")
+
     oof = work / "oof_predictions.jsonl"
     with open(oof, "w", encoding="utf-8") as merged:
-        for k in range(a.max_folds or a.folds):
-            started = time.time()
-            held = [r for r in rows if fold_of[r["template"]] == k]
-            data = work / f"fold{k}.jsonl"
-            with open(data, "w", encoding="utf-8") as f:
-                for r in rows:
-                    f.write(json.dumps({**r, "split": "val" if fold_of[r["template"]] == k else "train"},
-                                       ensure_ascii=False) + "\n")
-            noise = OcrNoise(seed=a.seed * 1000 + k)
-            heldout = work / f"fold{k}_heldout.jsonl"
-            with open(heldout, "w", encoding="utf-8") as f:
-                for r in held:
-                    f.write(json.dumps({"id": r["id"], "text": noise(r["text"]), "category": r["category"],
-                                        "sensitivity": r["sensitivity"]}, ensure_ascii=False) + "\n")
+        for k in folds:
             package = work / f"fold{k}"
-            run([sys.executable, str(HERE / "train.py"), "--data", str(data), "--out", str(package),
-                 "--name", f"fold{k}", *a.train_args], work / f"fold{k}_train.log")
+            labels_path = package / "labels.json"
+            labels = json.loads(labels_path.read_text(encoding="utf-8"))
+            labels["temperatures"] = temperatures
+            labels_path.write_text(json.dumps(labels, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
             predictions = work / f"fold{k}_predictions.jsonl"
-            run([a.arkiv, "eval", "--model", str(package), "--data", str(heldout), "--predictions", str(predictions)],
-                work / f"fold{k}_eval.log")
+            run([a.arkiv, "eval", "--model", str(package), "--data", str(work / f"fold{k}_heldout.jsonl"),
+                 "--predictions", str(predictions)], work / f"fold{k}_eval.log")
             merged.write(predictions.read_text(encoding="utf-8"))
             summary = (work / f"fold{k}_eval.log").read_text(encoding="utf-8").splitlines()
-            templates = sorted({r["template"] for r in held})
-            print(f"fold {k}: {len(held)} documents from {len(templates)} templates, {time.time() - started:.0f} s; "
-                  + next((s for s in summary if "review rate" in s), "").strip())
+            print(f"fold {k}: " + next((s for s in summary if "review rate" in s), "").strip())
     print(f"wrote {oof}")
     return 0
 

@@ -44,6 +44,8 @@ def parse_args(argv=None):
     p.add_argument("--fragments", type=float, default=0.25, help="share of passes on a random passage")
     p.add_argument("--weight-decay", type=float, default=0.01, help="decoupled weight decay (AdamW)")
     p.add_argument("--undercall", type=float, default=1.0, help="weight of the under-call cost")
+    p.add_argument("--public-undercall", type=float, default=0.0,
+                   help="extra under-call cost of calling a non-public (S2+) document S1")
     p.add_argument("--max-length", type=int, default=512)
     p.add_argument("--target-category-accuracy", type=float, default=0.98)
     p.add_argument("--target-sensitivity-accuracy", type=float, default=0.99)
@@ -149,6 +151,7 @@ def run(args, argv) -> None:
         batch_size=args.batch_size,
         lr=args.lr,
         undercall=args.undercall,
+        public_undercall=args.public_undercall,
         token_dropout=args.token_dropout,
         fragments=args.fragments,
         template_dropout=args.template_dropout,

@@ -17,6 +17,9 @@ documents arkiv would auto-accept,
     arkiv eval --model models/default --data val.jsonl --predictions val_pred.jsonl
     python training/tune_thresholds.py --model models/default --predictions val_pred.jsonl [--write]
 
+With `--temperatures` (crossval.py's temperatures.json) the package's temperatures are replaced
+first; run it alone before `arkiv eval` makes the validation predictions.
+
 Without --write it only prints the choice; with it, labels.json's thresholds are replaced and the
 choice is recorded under `threshold_tuning`.
 """
@@ -89,10 +92,28 @@ def choose(d: dict[str, np.ndarray], target_cat: float, target_under: float, gri
     return best
 
 
+def set_temperatures(labels_path: Path, temperatures_path: Path) -> None:
+    temperatures = json.loads(temperatures_path.read_text(encoding="utf-8"))
+    if set(temperatures) != {"category", "sensitivity"} or not all(
+            isinstance(t, (int, float)) and t > 0 for t in temperatures.values()):
+        raise SystemExit(f"{temperatures_path}: expected positive `category` and `sensitivity` temperatures")
+    labels = json.loads(labels_path.read_text(encoding="utf-8"))
+    labels["temperatures"] = temperatures
+    labels["temperature_fitting"] = {
+        "method": "training/crossval.py: minimum NLL of the fold models on their held-out templates",
+        "file": temperatures_path.name,
+    }
+    labels_path.write_text(json.dumps(labels, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    print(f"temperatures {temperatures} written to {labels_path}")
+
+
 def main(argv=None) -> int:
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     p.add_argument("--model", required=True, help="package directory (labels.json is read, and written with --write)")
-    p.add_argument("--predictions", required=True, help="`arkiv eval --predictions` JSONL on labelled validation text")
+    p.add_argument("--temperatures", help="temperatures.json from crossval.py: written into labels.json first (the "
+                   "predictions must come from the package with these temperatures; without --predictions, "
+                   "only they are written)")
+    p.add_argument("--predictions", help="`arkiv eval --predictions` JSONL on labelled validation text")
     p.add_argument("--target-category-accuracy", type=float, default=0.97)
     p.add_argument("--target-undercall", type=float, default=0.003)
     p.add_argument("--public", help="`arkiv eval --predictions` JSONL on short public (S1) text")
@@ -100,6 +121,12 @@ def main(argv=None) -> int:
                    help="largest share of --public rows auto-accepted at S4/S5")
     p.add_argument("--write", action="store_true", help="write the thresholds into labels.json")
     a = p.parse_args(argv)
+    if a.temperatures:
+        set_temperatures(Path(a.model) / "labels.json", Path(a.temperatures))
+        if not a.predictions:
+            return 0
+    elif not a.predictions:
+        p.error("give --predictions (or --temperatures)")
     d = load(Path(a.predictions))
     public = load_public(Path(a.public)) if a.public else None
     best = choose(d, a.target_category_accuracy, a.target_undercall, public=public, max_public_high=a.max_public_high)

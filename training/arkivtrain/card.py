@@ -76,7 +76,8 @@ def model_card(m: dict) -> str:
         + (f" a ReLU hidden layer of {cfg['hidden']}," if cfg["hidden"] else "")
         + " two linear heads. The bigram hash `(id_i * 1000003 + id_{i+1}) mod buckets` is computed inside",
         "the ONNX graph from `input_ids`. Trained in numpy (Adam, lazy embedding updates, class weights,",
-        f"token dropout, an expected under-call cost on the sensitivity head, weight {m['training']['undercall']}).",
+        f"token dropout, an expected under-call cost on the sensitivity head, weight {m['training']['undercall']}"
+        f"{', plus ' + str(m['training'].get('public_undercall')) + ' for calling a non-public document S1' if m['training'].get('public_undercall') else ''}).",
         f"ONNX opset {m['onnx']['opset']}, {m['onnx']['bytes']} bytes, sha256 `{m['onnx']['sha256']}`;",
         f"max |ONNX − numpy| on a check batch: {m['onnx']['max_abs_diff']:.2e}.",
         "",

@@ -162,11 +162,15 @@ def _softmax(z: np.ndarray) -> np.ndarray:
     return e / e.sum(1, keepdims=True)
 
 
-def undercall_cost(n_levels: int) -> np.ndarray:
-    """cost[y, k] = y - k for a prediction k below the true level y, else 0."""
+def undercall_cost(n_levels: int, public: float = 0.0) -> np.ndarray:
+    """cost[y, k] = y - k for a prediction k below the true level y, else 0, plus ``public`` for
+    calling a non-public document public (k = S1 < y): the rule floor catches most under-calls
+    above S2 (personal data, health, secrecy vocabulary), never that one."""
     y = np.arange(n_levels)[:, None]
     k = np.arange(n_levels)[None, :]
-    return np.maximum(y - k, 0).astype(np.float32)
+    cost = np.maximum(y - k, 0).astype(np.float32)
+    cost[1:, 0] += public
+    return cost
 
 
 def loss_and_grads(
@@ -177,6 +181,7 @@ def loss_and_grads(
     w_cat: np.ndarray,
     w_sens: np.ndarray,
     undercall: float = 0.0,
+    public_undercall: float = 0.0,
 ):
     """Weighted cross-entropy on each head (normalised by that head's weight sum), plus
     ``undercall`` times the expected under-call cost on the sensitivity head.
@@ -193,7 +198,7 @@ def loss_and_grads(
     dsens = ps.copy()
     dsens[rows, y_sens] -= 1.0
     if undercall:
-        c = undercall_cost(sens.shape[1])[y_sens]
+        c = undercall_cost(sens.shape[1], public_undercall)[y_sens]
         expected = (c * ps).sum(1)
         loss += undercall * (ws * expected).sum()
         dsens += undercall * ps * (c - expected[:, None])

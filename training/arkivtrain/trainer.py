@@ -27,6 +27,7 @@ class TrainParams:
     template_dropout: float = 0.8  # drop rate of a feature seen in one train template only
     weight_decay: float = 0.0
     undercall: float = 1.0  # weight of the expected under-call cost (sensitivity head)
+    public_undercall: float = 0.0  # extra cost of calling a non-public document S1
     clean_copies: float = 0.2  # share of training passes on un-noised text
     fragments: float = 0.25  # share of training passes on a random passage of the text
     max_length: int = 512
@@ -140,6 +141,7 @@ def fit(cfg: Config, tp: TrainParams, encode, train, val, log=print):
                 w_doc[idx] * w_cat[y_cat[idx]],
                 w_doc[idx] * w_sens[y_sens[idx]],
                 undercall=tp.undercall,
+                public_undercall=tp.public_undercall,
             )
             grads = backward(params, cache, dcat, dsens)
             frac = step / max(1, total_steps - 1)

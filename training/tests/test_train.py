@@ -69,10 +69,10 @@ class GradientTest(unittest.TestCase):
 
         def loss(p):
             c, s, _ = forward(p, ids, mask, cfg.buckets)
-            return loss_and_grads(c, s, yc, ys, wc, ws, undercall=0.7)[0]
+            return loss_and_grads(c, s, yc, ys, wc, ws, undercall=0.7, public_undercall=0.5)[0]
 
         c, s, cache = forward(p, ids, mask, cfg.buckets)
-        _, dc, ds = loss_and_grads(c, s, yc, ys, wc, ws, undercall=0.7)
+        _, dc, ds = loss_and_grads(c, s, yc, ys, wc, ws, undercall=0.7, public_undercall=0.5)
         grads = backward(p, cache, dc, ds)
         eps = 1e-6
         for name, value in p.items():
@@ -256,6 +256,67 @@ class SmokeTest(unittest.TestCase):
             data = Path(d) / "corpus.jsonl"
             data.write_text('{"text":"a","category":"medical","sensitivity":"S9"}\n', encoding="utf-8")
             self.assertEqual(train.main(["--data", str(data), "--out", str(Path(d) / "o"), "--smoke"]), 2)
+
+
+class CrossValTest(unittest.TestCase):
+    def test_folds_spread_every_category(self):
+        import crossval
+
+        templates = {"medical": [f"medical/t{i}" for i in range(12)],
+                     "finance": [f"finance/t{i}" for i in range(4)],
+                     "heritage": [f"heritage/t{i}" for i in range(3)]}
+        fold_of = crossval.assign_folds(templates, 5, seed=0)
+        self.assertEqual(set(fold_of), {t for ts in templates.values() for t in ts})
+        sizes = [list(fold_of.values()).count(k) for k in range(5)]
+        self.assertLessEqual(max(sizes) - min(sizes), 1, sizes)
+        for ts in templates.values():  # a category's templates take as many folds as they can
+            self.assertEqual(len({fold_of[t] for t in ts}), min(5, len(ts)))
+        self.assertEqual(fold_of, crossval.assign_folds(templates, 5, seed=0))
+        self.assertNotEqual(fold_of, crossval.assign_folds(templates, 5, seed=1))
+
+    def test_temperatures_are_checked_and_written(self):
+        import tune_thresholds
+
+        with tempfile.TemporaryDirectory() as d:
+            labels = Path(d) / "labels.json"
+            labels.write_text(json.dumps({"temperatures": {"category": 1.0, "sensitivity": 1.0}}), encoding="utf-8")
+            temps = Path(d) / "temperatures.json"
+            temps.write_text(json.dumps({"category": 0.8, "sensitivity": 1.5}), encoding="utf-8")
+            self.assertEqual(tune_thresholds.main(["--model", d, "--temperatures", str(temps)]), 0)
+            self.assertEqual(json.loads(labels.read_text(encoding="utf-8"))["temperatures"],
+                             {"category": 0.8, "sensitivity": 1.5})
+            temps.write_text(json.dumps({"category": -1, "sensitivity": 1.5}), encoding="utf-8")
+            with self.assertRaises(SystemExit):
+                tune_thresholds.main(["--model", d, "--temperatures", str(temps)])
+
+
+class OcrLabelledTest(unittest.TestCase):
+    def test_join_keeps_labels_and_refuses_missing_scans(self):
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        import ocr_labelled
+
+        with tempfile.TemporaryDirectory() as d:
+            d = Path(d)
+            truth = d / "truth.jsonl"
+            truth.write_text("".join(json.dumps({"id": f"doc{i}", "file": f"doc{i}.png", "category": "finance",
+                                                 "sensitivity": "S2", "split": "val", "text": "truth"}) + "\n"
+                                     for i in range(3)), encoding="utf-8")
+            (d / "run" / "documents").mkdir(parents=True)
+            table = pa.table({"source_path": ["/scans/doc0.png", "/scans/doc1.png"], "status": ["ok", "failed"],
+                              "text": ["记账凭证 OCR", ""]})
+            pq.write_table(table, d / "run" / "documents" / "part-0.parquet")
+            out = d / "out.jsonl"
+            args = ["--truth", str(truth), "--run", str(d / "run"), "--out", str(out)]
+            self.assertEqual(ocr_labelled.main(args), 2)  # doc2.png was never run
+            table = pa.table({"source_path": ["/scans/doc0.png", "/scans/doc1.png", "/scans/doc2.png"],
+                              "status": ["ok", "failed", "ok"], "text": ["记账凭证 OCR", "", "发票"]})
+            pq.write_table(table, d / "run" / "documents" / "part-0.parquet")
+            self.assertEqual(ocr_labelled.main(args), 0)
+            rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+            self.assertEqual([(r["id"], r["text"], r["category"], r["split"]) for r in rows],
+                             [("doc0", "记账凭证 OCR", "finance", "val"), ("doc2", "发票", "finance", "val")])
 
 
 if __name__ == "__main__":
