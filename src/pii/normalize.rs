@@ -392,23 +392,42 @@ fn is_starter(c: char) -> bool {
 /// characters (`梅 毒` → `梅毒`), for vocabulary matching; other spaces and line breaks stay.
 pub fn fold_han_spaces(text: &str) -> Cow<'_, str> {
     let gap = |c: char| matches!(c, ' ' | '\t' | '\u{3000}');
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    let dropped = |i: usize| {
-        gap(chars[i].1) && {
-            let before = chars[..i].iter().rev().find(|(_, c)| !gap(*c));
-            let after = chars[i + 1..].iter().find(|(_, c)| !gap(*c));
-            before.is_some_and(|(_, c)| is_han(*c)) && after.is_some_and(|(_, c)| is_han(*c))
+    let mut out: Option<String> = None;
+    // byte range of a run of gaps that follows a Han character, held until the next character
+    let mut pending: Option<(usize, usize)> = None;
+    let mut last_han = false;
+    for (b, c) in text.char_indices() {
+        if gap(c) {
+            if last_han || pending.is_some() {
+                let start = pending.map_or(b, |(s, _)| s);
+                pending = Some((start, b + c.len_utf8()));
+            } else if let Some(o) = out.as_mut() {
+                o.push(c);
+            }
+            continue;
         }
-    };
-    if !(0..chars.len()).any(dropped) {
-        return Cow::Borrowed(text);
+        let han = is_han(c);
+        if let Some((s, e)) = pending.take() {
+            if han {
+                // drop the run: copy what came before it, once
+                out.get_or_insert_with(|| text[..s].to_string());
+            } else if let Some(o) = out.as_mut() {
+                o.push_str(&text[s..e]);
+            }
+        }
+        if let Some(o) = out.as_mut() {
+            o.push(c);
+        }
+        last_han = han;
     }
-    Cow::Owned(
-        (0..chars.len())
-            .filter(|&i| !dropped(i))
-            .map(|i| chars[i].1)
-            .collect(),
-    )
+    match (out, pending) {
+        (None, _) => Cow::Borrowed(text),
+        (Some(mut o), Some((s, e))) => {
+            o.push_str(&text[s..e]);
+            Cow::Owned(o)
+        }
+        (Some(o), None) => Cow::Owned(o),
+    }
 }
 
 /// Whether `c` is a Han (CJK ideograph) character.
@@ -430,6 +449,11 @@ mod tests {
             fold_han_spaces("no spaces here"),
             Cow::Borrowed(_)
         ));
+        assert!(matches!(fold_han_spaces("中 a 文 "), Cow::Borrowed(_)));
+        assert_eq!(fold_han_spaces("甲 乙 a 丙 丁  "), "甲乙 a 丙丁  ");
+        // a long run of spaces takes one pass, not one scan per space
+        let long = format!("甲{}乙", " ".repeat(1_000_000));
+        assert_eq!(fold_han_spaces(&long), "甲乙");
     }
 
     #[test]
