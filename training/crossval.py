@@ -161,14 +161,13 @@ def main(argv=None) -> int:
     (work / "temperatures.json").write_text(json.dumps(temperatures, indent=2) + "\n", encoding="utf-8")
     print(f"temperatures fitted on all held-out folds: {temperatures}")
 
+    from tune_thresholds import set_temperatures
+
     oof = work / "oof_predictions.jsonl"
     with open(oof, "w", encoding="utf-8") as merged:
         for k in folds:
             package = work / f"fold{k}"
-            labels_path = package / "labels.json"
-            labels = json.loads(labels_path.read_text(encoding="utf-8"))
-            labels["temperatures"] = temperatures
-            labels_path.write_text(json.dumps(labels, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+            set_temperatures(package / "labels.json", work / "temperatures.json")
             predictions = work / f"fold{k}_predictions.jsonl"
             run([a.arkiv, "eval", "--model", str(package), "--data", str(work / f"fold{k}_heldout.jsonl"),
                  "--predictions", str(predictions)], work / f"fold{k}_eval.log")
