@@ -121,7 +121,7 @@ pub fn rule_floor(text: &str, findings: &[Finding], category: Option<&str>) -> F
         reasons.push(format!("{to}: {why}"));
     };
     // OCR scatters spaces through Chinese text; the vocabulary is matched without them.
-    let marking_as_read = MARKING_BEFORE_TEXT.captures(text).map(|c| c[1].to_string());
+    let as_read = text;
     let folded = fold_han_spaces(text);
     let text = folded.as_ref();
     let health_category = category.is_some_and(|c| HEALTH_CATEGORIES.contains(&c));
@@ -151,7 +151,11 @@ pub fn rule_floor(text: &str, findings: &[Finding], category: Option<&str>) -> F
     let marking = SECRECY_MARKING
         .find(text)
         .map(|m| m.as_str().trim().to_string())
-        .or(marking_as_read);
+        .or_else(|| {
+            MARKING_BEFORE_TEXT
+                .captures(as_read)
+                .map(|c| c[1].to_string())
+        });
     if let Some(m) = marking {
         raise(Level::S5, format!("secrecy marking `{m}`"), &mut level);
     }

@@ -179,8 +179,8 @@ fn is_record_number(cell: &str) -> bool {
 
 /// The columns of a header row that hold names, card or record numbers: three or more short
 /// cells without digits, one of them a name, staff, card or record label (`姓名`, `医师签名`,
-/// `总值班`, `银行卡号`, `病案号`). A label followed by a name is a row of a form (`姓名 张三 科室 内科`), not a
-/// header.
+/// `总值班`, `银行卡号`, `病案号`). A label followed by a name is a row of a form
+/// (`姓名 张三 科室 内科`), not a header.
 fn header_columns(row: &[Cell<'_>]) -> Option<Vec<(usize, Holds)>> {
     if row.len() < 3
         || row
