@@ -19,7 +19,8 @@ use crate::classify::Classifier;
 use crate::decide::{self, DecideParams};
 use crate::error::{Error, Result};
 use crate::pii;
-use crate::record::{Document, Level, MediaType, Source};
+use crate::record::{Document, Level, MediaType, Score, Source};
+use crate::sink::schema::{score_list_array, score_list_type};
 
 /// One labelled example.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
@@ -227,6 +228,10 @@ pub struct PredictionRow {
     pub model_sensitivity: String,
     /// Its confidence.
     pub sensitivity_confidence: f32,
+    /// Every category with its calibrated probability, in the model's label order.
+    pub category_scores: Vec<Score>,
+    /// Every level with its calibrated probability, in the model's label order.
+    pub sensitivity_scores: Vec<Score>,
     /// Rule floor.
     pub sensitivity_floor: String,
     /// Reasons for the floor.
@@ -268,6 +273,8 @@ pub fn evaluate(
                 sensitivity: decision.sensitivity.as_str().to_string(),
                 model_sensitivity: prediction.sensitivity.clone(),
                 sensitivity_confidence: prediction.sensitivity_confidence,
+                category_scores: prediction.category_scores.clone(),
+                sensitivity_scores: prediction.sensitivity_scores.clone(),
                 sensitivity_floor: decision.floor.as_str().to_string(),
                 sensitivity_reasons: decision.sensitivity_reasons,
                 needs_review: decision.needs_review,
@@ -597,6 +604,8 @@ pub fn write_predictions(path: &Path, rows: &[PredictionRow]) -> Result<()> {
         Field::new("sensitivity", DataType::Utf8, true),
         Field::new("model_sensitivity", DataType::Utf8, true),
         Field::new("sensitivity_confidence", DataType::Float32, false),
+        Field::new("category_scores", score_list_type(), false),
+        Field::new("sensitivity_scores", score_list_type(), false),
         Field::new("sensitivity_floor", DataType::Utf8, true),
         Field::new("sensitivity_reasons", list_type.clone(), false),
         Field::new("needs_review", DataType::Boolean, false),
@@ -615,6 +624,16 @@ pub fn write_predictions(path: &Path, rows: &[PredictionRow]) -> Result<()> {
         Arc::new(Float32Array::from_iter_values(
             rows.iter().map(|r| r.sensitivity_confidence),
         )),
+        score_list_array(
+            rows.iter()
+                .map(|r| r.category_scores.iter().collect())
+                .collect(),
+        ),
+        score_list_array(
+            rows.iter()
+                .map(|r| r.sensitivity_scores.iter().collect())
+                .collect(),
+        ),
         strings(&|r| Some(r.sensitivity_floor.as_str())),
         lists(&|r| &r.sensitivity_reasons),
         Arc::new(BooleanArray::from_iter(
@@ -648,6 +667,8 @@ mod tests {
             sensitivity: ps.into(),
             model_sensitivity: ps.into(),
             sensitivity_confidence: 0.9,
+            category_scores: vec![],
+            sensitivity_scores: vec![],
             sensitivity_floor: "S1".into(),
             sensitivity_reasons: vec![],
             needs_review: review,

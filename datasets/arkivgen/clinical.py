@@ -276,6 +276,8 @@ class Clinic:
         if g.chance(0.5):
             _, _, city, dist = g.f.region()
             home = f"{city if g.chance(0.5) else ''}{dist}人，"
+        admitted = g.pick(["入院", "入院", "收入院", f"以{self.dx[0]}收入院", f"门诊以“{self.dx[0]}”收入院",
+                           "收住院", f"收入{self.dx[2]}"])
         return (f"{self.sex}{g.pick(['，', '、', '性，'])}{self.age}岁，{job}，{home}"
-                f"{g.pick(['主因', '因', '以'])}{self.complaint()}{g.pick(['于', '，于'])}{stamp}入院。")
+                f"{g.pick(['主因', '因', '以'])}{self.complaint()}{g.pick(['于', '，于'])}{stamp}{admitted}。")
 

@@ -66,14 +66,12 @@ fn values_in_columns(text: &str, out: &mut Vec<Finding>) {
     for line in text.split('\n') {
         let line_offset = offset;
         offset += line.chars().count() + 1;
-        // a header has no digits and at least two gaps; skip other lines outside tables cheaply
-        if header.is_none()
-            && (line.bytes().any(|b| b.is_ascii_digit()) || !line.contains([' ', '\t', '\u{3000}']))
-        {
+        // a header has at least two gaps; skip other lines outside tables cheaply
+        if header.is_none() && !line.contains([' ', '\t', '\u{3000}']) {
             continue;
         }
         cells(line, line_offset, &mut row);
-        if let Some(columns) = header_columns(&row) {
+        if let Some(columns) = header_columns(&row).or_else(|| header_after_text(&row)) {
             header = Some(columns);
             misses = 0;
             continue;
@@ -208,6 +206,21 @@ fn header_columns(row: &[Cell<'_>]) -> Option<Vec<(usize, Holds)>> {
     (!columns.is_empty() && !form_row).then_some(columns)
 }
 
+/// A header that OCR ran onto the end of the line above it (`日期:2021年4月15日序号 姓名 性别
+/// 年龄 临床诊断`): the cells after the last one with a digit, four or more, none of them a name.
+/// Column indices count from the first of those cells; a row's value is looked for from its
+/// column on, so a row with more cells before it (`1 张三 …` under `姓名 …`) still reads.
+fn header_after_text(row: &[Cell<'_>]) -> Option<Vec<(usize, Holds)>> {
+    let last_digit = row
+        .iter()
+        .rposition(|c| c.text.chars().any(|c| c.is_ascii_digit()))?;
+    let tail = &row[last_digit + 1..];
+    if tail.len() < 4 || tail.iter().any(|c| is_strict_name(c.text)) {
+        return None;
+    }
+    header_columns(tail)
+}
+
 /// Whether a cell under a name column reads as a Chinese name: a listed surname and a given
 /// name, two to four characters (five with a two-character surname). Under a name column any
 /// given name goes (`林向`); names with surnames we do not list are missed rather than taking
@@ -269,6 +282,20 @@ mod tests {
         // an empty record cell does not take the date or the phone number
         let table = "序号 姓名 就诊卡号 日期 电话\n1 张三 无 2023-05-01 13800138000";
         assert_eq!(scan(table), ["张三"]);
+    }
+
+    #[test]
+    fn header_run_onto_the_line_above() {
+        let text = "机房:MR2号机房 日期:2021年4月15日序号 姓名 性别 年龄 检查号 临床诊断\n\
+                    1 钟森林 女 38 MR818881 慢性乙型病毒性肝炎\n\
+                    2 齐峰利 男 67 MR592869 骨质疏松症\n";
+        assert_eq!(scan(text), ["钟森林", "MR818881", "齐峰利", "MR592869"]);
+    }
+
+    #[test]
+    fn a_row_with_a_label_word_is_not_a_header() {
+        let text = "序号 科室 日期 备注\n1 内科 2021-01-01 张三 签名 待定 复核\n2 外科 李四 王五\n";
+        assert!(scan(text).is_empty());
     }
 
     #[test]

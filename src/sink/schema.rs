@@ -178,7 +178,24 @@ fn string_list(schema: &Schema, name: &str, rows: Vec<Vec<&str>>) -> ArrayRef {
     ))
 }
 
+/// The type of a label/score list column (`category_scores`, `sensitivity_scores`).
+pub fn score_list_type() -> DataType {
+    list_of(score_fields())
+}
+
+/// A label/score list column of type [`score_list_type`], one list per row.
+pub fn score_list_array(rows: Vec<Vec<&Score>>) -> ArrayRef {
+    let DataType::List(item) = score_list_type() else {
+        unreachable!("score_list_type is a list");
+    };
+    score_list_of(item, rows)
+}
+
 fn score_list(schema: &Schema, name: &str, rows: Vec<Vec<&Score>>) -> ArrayRef {
+    score_list_of(field_of(schema, name), rows)
+}
+
+fn score_list_of(item: Arc<Field>, rows: Vec<Vec<&Score>>) -> ArrayRef {
     let offsets = offsets(&rows);
     let flat: Vec<&Score> = rows.into_iter().flatten().collect();
     let values = StructArray::new(
@@ -189,12 +206,7 @@ fn score_list(schema: &Schema, name: &str, rows: Vec<Vec<&Score>>) -> ArrayRef {
         ],
         None,
     );
-    Arc::new(ListArray::new(
-        field_of(schema, name),
-        offsets,
-        Arc::new(values),
-        None,
-    ))
+    Arc::new(ListArray::new(item, offsets, Arc::new(values), None))
 }
 
 fn clamp_i32(v: impl TryInto<i32>) -> i32 {
