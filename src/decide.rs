@@ -79,7 +79,7 @@ static SPECIAL_TERMS: LazyLock<Regex> = LazyLock::new(|| {
 /// ("不得讨论工作秘密") are not markings.
 static SECRECY_MARKING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?m)(绝密|机密|秘密|絕密|機密|祕密)\s*[★☆*＊]|密\s*[级級]\s*[:：]\s*(绝密|机密|秘密|工作秘密|絕密|機密|祕密)|^\s*(工作秘密|绝密|机密|秘密|絕密|機密|祕密|TOP SECRET|SECRET)\s*([★☆*＊].*)?$|属于?(工作秘密|绝密|机密|秘密)|屬於?(工作秘密|絕密|機密|秘密|祕密)|按(绝密|机密|秘密|絕密|機密)级?管理",
+        r"(?m)(绝密|机密|秘密|絕密|機密|祕密)\s*[★☆*＊]|密\s*[级級]\s*[:：]\s*(绝密|机密|秘密|工作[秘祕]密|絕密|機密|祕密)|^\s*(工作[秘祕]密|绝密|机密|秘密|絕密|機密|祕密|TOP SECRET|SECRET)\s*([★☆*＊].*)?$|属于?(工作秘密|绝密|机密|秘密)|屬於?(工作[秘祕]密|絕密|機密|秘密|祕密)|按(绝密|机密|秘密|絕密|機密|祕密)[级級]?管理",
     )
     .expect("valid regex")
 });
@@ -88,7 +88,7 @@ static SECRECY_MARKING: LazyLock<Regex> = LazyLock::new(|| {
 /// (`绝密 关于……的报告`); matched on the text as read, where the gap after the marking is still
 /// there.
 static MARKING_BEFORE_TEXT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?m)^[ \t\u{3000}]*(工作秘密|绝密|机密|秘密|絕密|機密|祕密)[ \t\u{3000}]+\S")
+    Regex::new(r"(?m)^[ \t\u{3000}]*(工作[秘祕]密|绝密|机密|秘密|絕密|機密|祕密)[ \t\u{3000}]+\S")
         .expect("valid regex")
 });
 
@@ -281,6 +281,15 @@ mod tests {
         );
         assert_eq!(
             rule_floor("本纪要属工作秘密，不得外传。", &[], None).level,
+            Level::S5
+        );
+        // Traditional forms
+        assert_eq!(
+            rule_floor("工作祕密\n涉密檔案庫房改造工程設計說明", &[], None).level,
+            Level::S5
+        );
+        assert_eq!(
+            rule_floor("本圖紙含安全防範布點信息，按祕密級管理。", &[], None).level,
             Level::S5
         );
     }

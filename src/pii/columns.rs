@@ -49,6 +49,10 @@ enum Holds {
 /// Rows without a name under the header after which the table is taken to have ended.
 const MAX_MISSES: usize = 3;
 
+/// Cells with Han characters looked at for a name, from the name column on: OCR runs the tail of
+/// the row above into the start of a row (`果 建议1 盛泰勇 男 27`), which moves the name right.
+const NAME_REACH: usize = 2;
+
 /// One whitespace-separated cell of a line, with its character range in the whole text.
 struct Cell<'t> {
     text: &'t str,
@@ -71,7 +75,10 @@ fn values_in_columns(text: &str, out: &mut Vec<Finding>) {
             continue;
         }
         cells(line, line_offset, &mut row);
-        if let Some(columns) = header_columns(&row).or_else(|| header_after_text(&row)) {
+        if let Some(columns) = header_columns(&row)
+            .or_else(|| header_after_text(&row))
+            .or_else(|| header_before_row(&row))
+        {
             header = Some(columns);
             misses = 0;
             continue;
@@ -79,8 +86,16 @@ fn values_in_columns(text: &str, out: &mut Vec<Finding>) {
         let Some(columns) = &header else {
             continue;
         };
-        if row.len() < 2 {
+        if row.is_empty() {
             header = None;
+            continue;
+        }
+        if row.len() < 2 {
+            // a wrapped cell (`建议`): the table may go on below it
+            misses += 1;
+            if misses >= MAX_MISSES {
+                header = None;
+            }
             continue;
         }
         let mut found = false;
@@ -142,15 +157,29 @@ fn cells<'t>(line: &'t str, offset: usize, out: &mut Vec<Cell<'t>>) {
 
 /// The value of a row under header column `j`. Cells with spaces inside (`188 2003 2834`,
 /// `3g po tid`) split into several, which moves later cells to the right, so the first cell
-/// from `j` on that could hold such a value is the candidate: for a name the first cell with
-/// Han characters, which must read as a name; for a card the first cell of 16–19 digits, which
-/// must pass the Luhn check.
+/// from `j` on that could hold such a value is the candidate: for a name the first cell with Han
+/// characters, which must read as a name, or the next if that one is debris of the row above
+/// (see [`NAME_REACH`]); for a card the first cell of 16–19 digits, which must pass the Luhn check.
 fn value_under<'r, 't>(row: &'r [Cell<'t>], j: usize, holds: Holds) -> Option<&'r Cell<'t>> {
     let rest = row.get(j..)?;
     match holds {
         Holds::Name => {
-            let cell = rest.iter().find(|c| c.text.chars().any(is_han))?;
-            is_name(cell.text).then_some(cell)
+            for cell in rest
+                .iter()
+                .filter(|c| c.text.chars().any(is_han))
+                .take(NAME_REACH)
+            {
+                if is_name(cell.text) {
+                    return Some(cell);
+                }
+                // only debris of the row above (`建议1`, `果`) is passed over
+                let debris =
+                    cell.text.chars().count() == 1 || cell.text.chars().any(|c| c.is_ascii_digit());
+                if !debris {
+                    return None;
+                }
+            }
+            None
         }
         Holds::Card => rest.iter().find(|c| {
             let d = c.text.as_bytes();
@@ -219,6 +248,19 @@ fn header_after_text(row: &[Cell<'_>]) -> Option<Vec<(usize, Holds)>> {
         return None;
     }
     header_columns(tail)
+}
+
+/// A header with the first row run onto its end (`序号 日期 姓名 就诊卡号 金额 经办人1 2021年…`):
+/// the cells before the first one with a digit, four or more.
+fn header_before_row(row: &[Cell<'_>]) -> Option<Vec<(usize, Holds)>> {
+    let first_digit = row
+        .iter()
+        .position(|c| c.text.chars().any(|c| c.is_ascii_digit()))?;
+    let head = &row[..first_digit];
+    if head.len() < 4 || head.iter().any(|c| is_strict_name(c.text)) {
+        return None;
+    }
+    header_columns(head)
 }
 
 /// Whether a cell under a name column reads as a Chinese name: a listed surname and a given
@@ -290,6 +332,16 @@ mod tests {
                     1 钟森林 女 38 MR818881 慢性乙型病毒性肝炎\n\
                     2 齐峰利 男 67 MR592869 骨质疏松症\n";
         assert_eq!(scan(text), ["钟森林", "MR818881", "齐峰利", "MR592869"]);
+    }
+
+    #[test]
+    fn wrapped_cells_and_a_first_row_on_the_header_line() {
+        let text = "表序号 姓名 性别 年龄 科室 异常结果\n 建议\n1  席庆薇 男 54 护理部 血压偏高\n\
+                    果 建议1 盛泰勇 男 27 新生儿科 脂肪肝\n";
+        assert_eq!(scan(text), ["席庆薇", "盛泰勇"]);
+        let text = "序号 日期 姓名 就诊卡号 退费项目 经办人1 2021年6月30日\n\
+                    2 2021年7月1日 任露 38307470719 检查费 郑沛璇\n";
+        assert_eq!(scan(text), ["任露", "38307470719"]);
     }
 
     #[test]

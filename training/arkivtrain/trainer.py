@@ -30,6 +30,10 @@ class TrainParams:
     public_undercall: float = 0.0  # extra cost of calling a non-public document S1
     clean_copies: float = 0.2  # share of training passes on un-noised text
     fragments: float = 0.25  # share of training passes on a random passage of the text
+    # weight of the sensitivity loss on a passage: the document's level may rest on a marking or
+    # a diagnosis the passage does not hold (arkiv takes the maximum over windows, so a window
+    # needs no level of its own)
+    fragment_sensitivity_weight: float = 1.0
     max_length: int = 512
     max_steps: int = 0  # stop after this many steps (0: no limit), for smoke runs
     patience: int = 3
@@ -118,7 +122,9 @@ def fit(cfg: Config, tp: TrainParams, encode, train, val, log=print):
     best, best_loss, bad_epochs, step = None, np.inf, 0, 0
     started = time.time()
     for epoch in range(tp.epochs):
-        texts = [fragment(r.text, cut) if rng.random() < tp.fragments else r.text for r in train]
+        is_fragment = rng.random(len(train)) < tp.fragments
+        texts = [fragment(r.text, cut) if f else r.text for r, f in zip(train, is_fragment)]
+        w_sens_pass = np.where(is_fragment, tp.fragment_sensitivity_weight, 1.0)
         texts = [t if rng.random() < tp.clean_copies else noise(t) for t in texts]
         id_lists = [_crop(ids, tp.max_length, rng) for ids in encode(texts)]
         order = rng.permutation(len(train))
@@ -139,7 +145,7 @@ def fit(cfg: Config, tp: TrainParams, encode, train, val, log=print):
                 y_cat[idx],
                 y_sens[idx],
                 w_doc[idx] * w_cat[y_cat[idx]],
-                w_doc[idx] * w_sens[y_sens[idx]],
+                w_doc[idx] * w_sens[y_sens[idx]] * w_sens_pass[idx],
                 undercall=tp.undercall,
                 public_undercall=tp.public_undercall,
             )
