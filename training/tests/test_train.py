@@ -225,6 +225,33 @@ class AugmentTest(unittest.TestCase):
         self.assertEqual(OcrNoise(level="clean")(text), unicodedata.normalize("NFKC", text))
 
 
+class FragmentTest(unittest.TestCase):
+    def test_passages_can_leave_the_sensitivity_head_alone(self):
+        from arkivtrain.data import Record
+        from arkivtrain.trainer import TrainParams, fit
+
+        cfg = Config(vocab_size=500, dim=8, hidden=0, buckets=101)
+        train = [Record(text=f"入院记录 诊断 肺炎 {i}", category=i % 10, sensitivity=i % 5, template=f"t{i % 3}")
+                 for i in range(40)]
+
+        def encode(texts):
+            return [[1] + [2 + ord(c) % 498 for c in t] for t in texts]
+
+        val = (encode([r.text for r in train[:8]]), np.arange(8) % 10, np.arange(8) % 5)
+        heads = {}
+        for weight in (0.0, 1.0):
+            tp = TrainParams(epochs=1, batch_size=8, fragments=1.0, fragment_sensitivity_weight=weight,
+                             undercall=0.0, template_dropout=0.0, patience=5)
+            start = init_params(cfg, np.random.default_rng(tp.seed))
+            params, _ = fit(cfg, tp, encode, train, val, log=lambda *_: None)
+            heads[weight] = (start, params)
+        start, params = heads[0.0]
+        np.testing.assert_array_equal(params["Ws"], start["Ws"])  # only passages: no sensitivity loss
+        self.assertFalse(np.array_equal(params["Wc"], start["Wc"]))
+        start, params = heads[1.0]
+        self.assertFalse(np.array_equal(params["Ws"], start["Ws"]))
+
+
 class SmokeTest(unittest.TestCase):
     def test_smoke_training_writes_a_valid_package(self):
         from arkivtrain.infer import Package
