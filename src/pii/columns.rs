@@ -232,7 +232,17 @@ fn header_columns(row: &[Cell<'_>]) -> Option<Vec<(usize, Holds)>> {
     let form_row = columns
         .iter()
         .any(|&(j, _)| row.get(j + 1).is_some_and(|c| is_strict_name(c.text)));
-    (!columns.is_empty() && !form_row).then_some(columns)
+    if columns.is_empty() || form_row {
+        return None;
+    }
+    // OCR spaces a header word out (`序 号 姓名`); its characters stand for one column of the rows
+    let spaced = |k: usize| row[k].text.chars().count() == 1 && row[k].text.chars().all(is_han);
+    let logical = |j: usize| {
+        (0..j)
+            .filter(|&k| !(k > 0 && spaced(k) && spaced(k - 1)))
+            .count()
+    };
+    Some(columns.into_iter().map(|(j, h)| (logical(j), h)).collect())
 }
 
 /// A header that OCR ran onto the end of the line above it (`日期:2021年4月15日序号 姓名 性别
@@ -251,13 +261,14 @@ fn header_after_text(row: &[Cell<'_>]) -> Option<Vec<(usize, Holds)>> {
 }
 
 /// A header with the first row run onto its end (`序号 日期 姓名 就诊卡号 金额 经办人1 2021年…`):
-/// the cells before the first one with a digit, four or more.
+/// the cells before the first one with a digit, four or more. (A row of the table itself starts
+/// with its number, so it leaves no such cells.)
 fn header_before_row(row: &[Cell<'_>]) -> Option<Vec<(usize, Holds)>> {
     let first_digit = row
         .iter()
         .position(|c| c.text.chars().any(|c| c.is_ascii_digit()))?;
     let head = &row[..first_digit];
-    if head.len() < 4 || head.iter().any(|c| is_strict_name(c.text)) {
+    if head.len() < 4 {
         return None;
     }
     header_columns(head)
@@ -342,6 +353,16 @@ mod tests {
         let text = "序号 日期 姓名 就诊卡号 退费项目 经办人1 2021年6月30日\n\
                     2 2021年7月1日 任露 38307470719 检查费 郑沛璇\n";
         assert_eq!(scan(text), ["任露", "38307470719"]);
+        // a header cell that reads like a name (`常結果`, from 異常結果) does not hide the header
+        let text = "序號 姓名 性別 年齡 科室 常結果 建議1 柳雨偉\n2 甄承 男 48 眼科 血壓 偏高\n";
+        assert_eq!(scan(text), ["甄承"]);
+    }
+
+    #[test]
+    fn a_spaced_out_header_word_is_one_column() {
+        let text = "序 号 姓名 性别 年龄 科室 异常结果 建\n议\n1 陆川娟 女 60 院长办公室 甲\n\
+                    2 梅华雪 女 25 采购中心 空腹血糖升高\n";
+        assert_eq!(scan(text), ["陆川娟", "梅华雪"]);
     }
 
     #[test]
