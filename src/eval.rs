@@ -656,6 +656,7 @@ pub fn write_predictions(path: &Path, rows: &[PredictionRow]) -> Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use arrow::array::Array;
 
     fn row(tc: &str, pc: &str, ts: &str, ps: &str, review: bool) -> PredictionRow {
         PredictionRow {
@@ -674,6 +675,39 @@ mod tests {
             needs_review: review,
             review_reasons: if review { vec!["r".into()] } else { vec![] },
         }
+    }
+
+    #[test]
+    fn parquet_predictions_carry_every_score() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("rows.parquet");
+        let mut r = row("medical", "medical", "S4", "S4", false);
+        r.category_scores = vec![
+            Score {
+                label: "medical".into(),
+                score: 0.75,
+            },
+            Score {
+                label: "finance".into(),
+                score: 0.25,
+            },
+        ];
+        write_predictions(&path, &[r.clone(), r]).unwrap();
+        let file = std::fs::File::open(&path).unwrap();
+        let reader = parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder::try_new(file)
+            .unwrap()
+            .build()
+            .unwrap();
+        let batch = reader.map(|b| b.unwrap()).next().unwrap();
+        let scores = batch
+            .column_by_name("category_scores")
+            .unwrap()
+            .as_any()
+            .downcast_ref::<ListArray>()
+            .unwrap();
+        assert_eq!(scores.len(), 2);
+        assert_eq!(scores.value(1).len(), 2);
+        assert!(batch.column_by_name("sensitivity_scores").is_some());
     }
 
     #[test]

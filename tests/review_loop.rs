@@ -296,6 +296,29 @@ fn review_decisions_flow_into_training_and_eval() {
             "eval scores against the reviewer's label"
         );
         assert_eq!(p["true_sensitivity"], lvl.as_str());
+        for head in ["category", "sensitivity"] {
+            let scores = p[format!("{head}_scores")].as_array().expect("scores");
+            let total: f64 = scores.iter().map(|s| s["score"].as_f64().unwrap()).sum();
+            assert!((total - 1.0).abs() < 1e-3, "{head} scores sum to 1");
+            let top = scores
+                .iter()
+                .max_by(|a, b| {
+                    a["score"]
+                        .as_f64()
+                        .partial_cmp(&b["score"].as_f64())
+                        .unwrap()
+                })
+                .unwrap();
+            let predicted = if head == "category" {
+                &p["category"]
+            } else {
+                &p["model_sensitivity"]
+            };
+            assert_eq!(
+                &top["label"], predicted,
+                "the top {head} score is the prediction"
+            );
+        }
         agree += usize::from(p["category"] == cat.as_str());
     }
     assert_eq!(
