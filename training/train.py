@@ -44,6 +44,8 @@ def parse_args(argv=None):
     p.add_argument("--fragments", type=float, default=0.25, help="share of passes on a random passage")
     p.add_argument("--fragment-sensitivity-weight", type=float, default=1.0,
                    help="weight of the sensitivity loss on a passage (its document's level may rest on text it lacks)")
+    p.add_argument("--snippets", type=float, default=0.0,
+                   help="share of passages that are 12-40-character snippets, for the category head only")
     p.add_argument("--weight-decay", type=float, default=0.01, help="decoupled weight decay (AdamW)")
     p.add_argument("--undercall", type=float, default=1.0, help="weight of the under-call cost")
     p.add_argument("--public-undercall", type=float, default=0.0,
@@ -157,6 +159,7 @@ def run(args, argv) -> None:
         token_dropout=args.token_dropout,
         fragments=args.fragments,
         fragment_sensitivity_weight=args.fragment_sensitivity_weight,
+        snippets=args.snippets,
         template_dropout=args.template_dropout,
         weight_decay=args.weight_decay,
         max_length=args.max_length,

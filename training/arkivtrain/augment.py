@@ -83,13 +83,18 @@ _LEVELS = {
 }
 
 
-def fragment(text: str, rng: random.Random, min_chars: int = 12) -> str:
+def fragment(text: str, rng: random.Random, min_chars: int = 12, max_chars: int | None = None) -> str:
     """A random contiguous passage of the text (10-100 % of it, at least ``min_chars``):
-    what a window of a long document, a torn page or a short section looks like."""
+    what a window of a long document, a torn page or a short section looks like. With
+    ``max_chars``, a snippet of ``min_chars``..``max_chars`` characters instead (a caption, a
+    one-line section)."""
     n = len(text)
     if n <= min_chars:
         return text
-    length = rng.randint(max(min_chars, n // 10), n)
+    if max_chars is not None:
+        length = rng.randint(min_chars, max(min_chars, min(max_chars, n)))
+    else:
+        length = rng.randint(max(min_chars, n // 10), n)
     start = rng.randint(0, n - length)
     return text[start : start + length]
 

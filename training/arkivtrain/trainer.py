@@ -34,6 +34,9 @@ class TrainParams:
     # a diagnosis the passage does not hold (arkiv takes the maximum over windows, so a window
     # needs no level of its own)
     fragment_sensitivity_weight: float = 1.0
+    # share of passages that are snippets of 12-40 characters (one-line sections, captions); they
+    # teach the category only: a snippet seldom holds what sets its document's level
+    snippets: float = 0.0
     max_length: int = 512
     max_steps: int = 0  # stop after this many steps (0: no limit), for smoke runs
     patience: int = 3
@@ -123,8 +126,12 @@ def fit(cfg: Config, tp: TrainParams, encode, train, val, log=print):
     started = time.time()
     for epoch in range(tp.epochs):
         is_fragment = rng.random(len(train)) < tp.fragments
-        texts = [fragment(r.text, cut) if f else r.text for r, f in zip(train, is_fragment)]
-        w_sens_pass = np.where(is_fragment, tp.fragment_sensitivity_weight, 1.0)
+        is_snippet = is_fragment & (rng.random(len(train)) < tp.snippets)
+        texts = [
+            fragment(r.text, cut, max_chars=40) if s else fragment(r.text, cut) if f else r.text
+            for r, f, s in zip(train, is_fragment, is_snippet)
+        ]
+        w_sens_pass = np.where(is_snippet, 0.0, np.where(is_fragment, tp.fragment_sensitivity_weight, 1.0))
         texts = [t if rng.random() < tp.clean_copies else noise(t) for t in texts]
         id_lists = [_crop(ids, tp.max_length, rng) for ids in encode(texts)]
         order = rng.permutation(len(train))

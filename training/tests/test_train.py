@@ -226,6 +226,19 @@ class AugmentTest(unittest.TestCase):
 
 
 class FragmentTest(unittest.TestCase):
+    def test_snippets_are_short_passages(self):
+        import random
+
+        from arkivtrain.augment import fragment
+
+        text = "".join(chr(0x4E00 + i) for i in range(500))
+        rng = random.Random(3)
+        for _ in range(50):
+            snippet = fragment(text, rng, max_chars=40)
+            self.assertTrue(12 <= len(snippet) <= 40)
+            self.assertIn(snippet, text)
+            self.assertGreaterEqual(len(fragment(text, rng)), 50)  # a passage: at least a tenth
+
     def test_passages_can_leave_the_sensitivity_head_alone(self):
         from arkivtrain.data import Record
         from arkivtrain.trainer import TrainParams, fit
