@@ -270,28 +270,22 @@ mod tests {
             rule_floor("诊断：HIV感染", &name, Some("medical")).level,
             Level::S5
         );
-        assert_eq!(
-            rule_floor("机密★10年\n关于某项目的通知", &[], Some("secrecy")).level,
-            Level::S5
-        );
-        assert_eq!(rule_floor("密级：工作秘密", &[], None).level, Level::S5);
-        assert_eq!(
-            rule_floor("工作秘密\n关于调整的通知", &[], None).level,
-            Level::S5
-        );
-        assert_eq!(
-            rule_floor("本纪要属工作秘密，不得外传。", &[], None).level,
-            Level::S5
-        );
-        // Traditional forms
-        assert_eq!(
-            rule_floor("工作祕密\n涉密檔案庫房改造工程設計說明", &[], None).level,
-            Level::S5
-        );
-        assert_eq!(
-            rule_floor("本圖紙含安全防範布點信息，按祕密級管理。", &[], None).level,
-            Level::S5
-        );
+    }
+
+    #[test]
+    fn markings_raise_the_floor_to_s5() {
+        let marked = [
+            ("机密★10年\n关于某项目的通知", Some("secrecy")),
+            ("密级：工作秘密", None),
+            ("工作秘密\n关于调整的通知", None),
+            ("本纪要属工作秘密，不得外传。", None),
+            // Traditional forms
+            ("工作祕密\n涉密檔案庫房改造工程設計說明", None),
+            ("本圖紙含安全防範布點信息，按祕密級管理。", None),
+        ];
+        for (text, category) in marked {
+            assert_eq!(rule_floor(text, &[], category).level, Level::S5, "{text}");
+        }
     }
 
     #[test]
