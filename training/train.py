@@ -33,7 +33,8 @@ def parse_args(argv=None):
     p.add_argument("--epochs", type=int, default=3)
     p.add_argument("--dim", type=int, default=64)
     p.add_argument("--hidden", type=int, default=0, help="hidden layer width, 0 for none")
-    p.add_argument("--buckets", type=int, default=40000, help="hashed bigram buckets")
+    p.add_argument("--buckets", type=int, default=40000, help="hashed n-gram buckets")
+    p.add_argument("--ngram", type=int, choices=(2, 3), default=2, help="longest hashed n-gram (3: bigrams and trigrams)")
     p.add_argument("--vocab-size", type=int, default=12000)
     p.add_argument("--limit-alphabet", type=int, default=6000)
     p.add_argument("--batch-size", type=int, default=64)
@@ -93,7 +94,7 @@ def run(args, argv) -> None:
     from arkivtrain.calibrate import choose_threshold, fit_temperature, head_report
     from arkivtrain.data import CATEGORIES, SENSITIVITIES, DataError, assign_splits, by_split, describe, file_sha256, load_records
     from arkivtrain.infer import Package, calibrated, document_logits, numpy_runner
-    from arkivtrain.model import Config
+    from arkivtrain.model import Config, half_tables
     from arkivtrain.tokenizer import PAD_ID, encode_batch, train_tokenizer
     from arkivtrain.trainer import TrainParams, fit
 
@@ -147,6 +148,7 @@ def run(args, argv) -> None:
         dim=args.dim,
         hidden=args.hidden,
         buckets=args.buckets,
+        ngram=args.ngram,
         n_categories=len(CATEGORIES),
         n_levels=len(SENSITIVITIES),
     )
@@ -168,10 +170,11 @@ def run(args, argv) -> None:
     )
     t0 = time.time()
     params, history = fit(cfg, tp, encode, parts["train"], (val_ids, y_val_cat, y_val_sens))
+    params = half_tables(params)  # calibrate and check the weights the ONNX file will hold
     train_seconds = time.time() - t0
 
     # calibration and thresholds on validation text
-    cat_l, sens_l = document_logits(numpy_runner(params, cfg.buckets), val_ids, args.max_length, PAD_ID)
+    cat_l, sens_l = document_logits(numpy_runner(params, cfg), val_ids, args.max_length, PAD_ID)
     temps = {
         "category": fit_temperature(cat_l, y_val_cat),
         "sensitivity": fit_temperature(sens_l, y_val_sens),
@@ -202,7 +205,7 @@ def run(args, argv) -> None:
     from arkivtrain.model import pad_batch
 
     diff = export_onnx.verify(onnx_path, cfg, params, *pad_batch(check, PAD_ID))
-    extra = {"model": {"kind": "fasttext-bigram", **cfg.to_dict()}}
+    extra = {"model": {"kind": "fasttext-trigram" if cfg.ngram == 3 else "fasttext-bigram", **cfg.to_dict()}}
     labels = card.labels_json(name, args.version, temps, thresholds, args.max_length, PAD_ID, extra)
     card.write_json(out / "labels.json", labels)
 

@@ -111,6 +111,7 @@ class Doc:
         self.blocks: list = []
         self.page_header = None
         self.archive_stamp = None   # rows of (label, value) for the 归档章 box, top right of page 1
+        self.short = False          # a clinical fragment of a few lines: phrases.enrich adds no prose
 
     def marking(self, text):
         """A secrecy or handling marking printed top-left in bold."""

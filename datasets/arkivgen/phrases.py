@@ -492,8 +492,10 @@ def _insert_at(doc) -> int:
 
 
 def enrich(g, doc, category: str):
-    """Insert one to three paragraphs of category language (clinical prose for medical records)."""
-    if g.en:
+    """Insert one to three paragraphs of category language (clinical prose for medical records).
+
+    Documents a template marks ``short`` (a clinical fragment of a few lines) are left as they are."""
+    if g.en or doc.short:
         return
     at = _insert_at(doc)
     blocks = []

@@ -72,10 +72,12 @@ def model_card(m: dict) -> str:
         "## Model",
         "",
         f"fastText-style: token embeddings ({cfg['vocab_size']} WordPiece tokens, one per CJK character) and",
-        f"{cfg['buckets']} hashed bigram buckets, dimension {cfg['dim']}, masked mean and max pooling,"
+        f"{cfg['buckets']} hashed {'bigram and trigram' if cfg.get('ngram', 2) == 3 else 'bigram'} buckets,"
+        f" dimension {cfg['dim']}, masked mean and max pooling,"
         + (f" a ReLU hidden layer of {cfg['hidden']}," if cfg["hidden"] else "")
-        + " two linear heads. The bigram hash `(id_i * 1000003 + id_{i+1}) mod buckets` is computed inside",
-        "the ONNX graph from `input_ids`. Trained in numpy (Adam, lazy embedding updates, class weights,",
+        + " two linear heads. The n-gram hash (`(id_i * 1000003 + id_{i+1}) mod buckets`, a trigram"
+        + " multiplying the pair's key again) is computed inside",
+        "the ONNX graph from `input_ids`; the embedding tables are stored as float16. Trained in numpy (Adam, lazy embedding updates, class weights,",
         f"token dropout, an expected under-call cost on the sensitivity head, weight {m['training']['undercall']}"
         f"{', plus ' + str(m['training'].get('public_undercall')) + ' for calling a non-public document S1' if m['training'].get('public_undercall') else ''}).",
         f"ONNX opset {m['onnx']['opset']}, {m['onnx']['bytes']} bytes, sha256 `{m['onnx']['sha256']}`;",

@@ -12,7 +12,7 @@ import numpy as np
 import onnx
 from onnx import TensorProto, helper, numpy_helper
 
-from .model import BIGRAM_MULT, MASKED, Config, forward
+from .model import BIGRAM_MULT, MASKED, SPARSE, Config, forward, half_tables
 
 OPSET = 17
 IR_VERSION = 8
@@ -20,7 +20,11 @@ INT64_MAX = np.iinfo(np.int64).max
 
 
 def build_graph(cfg: Config, params: dict, metadata: dict[str, str] | None = None) -> onnx.ModelProto:
-    inits = [numpy_helper.from_array(np.asarray(v, np.float32), name=k) for k, v in params.items()]
+    # embedding tables as float16 (half_tables): rows are gathered, then cast to float32
+    inits = [
+        numpy_helper.from_array(np.asarray(v, np.float16 if k in SPARSE else np.float32), name=k)
+        for k, v in params.items()
+    ]
 
     def const(name, value, dtype):
         inits.append(numpy_helper.from_array(np.asarray(value, dtype), name=name))
@@ -41,20 +45,42 @@ def build_graph(cfg: Config, params: dict, metadata: dict[str, str] | None = Non
     n = helper.make_node
     nodes = [
         n("Cast", ["attention_mask"], ["maskf"], to=TensorProto.FLOAT),
-        n("Gather", ["emb", "input_ids"], ["tok_vec"], axis=0),
+        n("Gather", ["emb", "input_ids"], ["tok_vec16"], axis=0),
+        n("Cast", ["tok_vec16"], ["tok_vec"], to=TensorProto.FLOAT),
         # hashed bigrams of adjacent ids, attended when both ids are
         n("Slice", ["input_ids", "zero", "minus_one", "axis1"], ["ids_left"]),
         n("Slice", ["input_ids", "one", "end", "axis1"], ["ids_right"]),
         n("Mul", ["ids_left", "mult"], ["ids_scaled"]),
         n("Add", ["ids_scaled", "ids_right"], ["pair_key"]),
         n("Mod", ["pair_key", "buckets"], ["bigram_ids"], fmod=0),
-        n("Gather", ["bemb", "bigram_ids"], ["bg_vec"], axis=0),
+        n("Gather", ["bemb", "bigram_ids"], ["bg_vec16"], axis=0),
+        n("Cast", ["bg_vec16"], ["bg_vec"], to=TensorProto.FLOAT),
         n("Slice", ["maskf", "zero", "minus_one", "axis1"], ["mask_left"]),
         n("Slice", ["maskf", "one", "end", "axis1"], ["mask_right"]),
         n("Mul", ["mask_left", "mask_right"], ["bg_mask"]),
-        # unigrams and bigrams side by side: [batch, 2 seq - 1, dim]
-        n("Concat", ["tok_vec", "bg_vec"], ["vals"], axis=1),
-        n("Concat", ["maskf", "bg_mask"], ["wm"], axis=1),
+    ]
+    vals, weights = ["tok_vec", "bg_vec"], ["maskf", "bg_mask"]
+    if cfg.ngram >= 3:
+        # trigram key = bigram key of the first two ids * K + the third id (model.ngram_ids)
+        const("two", [2], np.int64)
+        nodes += [
+            n("Slice", ["pair_key", "zero", "minus_one", "axis1"], ["pair_key_left"]),
+            n("Slice", ["input_ids", "two", "end", "axis1"], ["ids_third"]),
+            n("Mul", ["pair_key_left", "mult"], ["pair_scaled"]),
+            n("Add", ["pair_scaled", "ids_third"], ["triple_key"]),
+            n("Mod", ["triple_key", "buckets"], ["trigram_ids"], fmod=0),
+            n("Gather", ["bemb", "trigram_ids"], ["tg_vec16"], axis=0),
+            n("Cast", ["tg_vec16"], ["tg_vec"], to=TensorProto.FLOAT),
+            n("Slice", ["bg_mask", "zero", "minus_one", "axis1"], ["bg_mask_left"]),
+            n("Slice", ["maskf", "two", "end", "axis1"], ["mask_third"]),
+            n("Mul", ["bg_mask_left", "mask_third"], ["tg_mask"]),
+        ]
+        vals.append("tg_vec")
+        weights.append("tg_mask")
+    nodes += [
+        # unigrams and n-grams side by side: [batch, positions, dim]
+        n("Concat", vals, ["vals"], axis=1),
+        n("Concat", weights, ["wm"], axis=1),
         n("Unsqueeze", ["wm", "axis2"], ["wm3"]),
         # masked mean
         n("Mul", ["vals", "wm3"], ["vals_masked"]),
@@ -96,7 +122,7 @@ def build_graph(cfg: Config, params: dict, metadata: dict[str, str] | None = Non
         graph,
         opset_imports=[helper.make_opsetid("", OPSET)],
         producer_name="arkiv-training",
-        doc_string="fastText-style classifier: token + hashed-bigram embeddings, masked mean and max, two heads",
+        doc_string=f"fastText-style classifier: token + hashed 2..{cfg.ngram}-gram embeddings, masked mean and max, two heads",
     )
     model.ir_version = IR_VERSION
     for k, v in (metadata or {}).items():
@@ -111,7 +137,8 @@ def export(path, cfg: Config, params: dict, metadata: dict[str, str] | None = No
 
 
 def verify(path, cfg: Config, params: dict, ids: np.ndarray, mask: np.ndarray, tol: float = 1e-4) -> float:
-    """Run the file with onnxruntime and compare with the numpy forward pass.
+    """Run the file with onnxruntime and compare with the numpy forward pass (on the float16-
+    rounded tables the file holds).
 
     Returns the largest absolute difference; raises if it is ``tol`` or more.
     """
@@ -122,7 +149,7 @@ def verify(path, cfg: Config, params: dict, ids: np.ndarray, mask: np.ndarray, t
         ["category_logits", "sensitivity_logits"],
         {"input_ids": ids.astype(np.int64), "attention_mask": mask.astype(np.int64)},
     )
-    want_c, want_s, _ = forward(params, ids, mask, cfg.buckets)
+    want_c, want_s, _ = forward(half_tables(params), ids, mask, cfg)
     diff = float(max(np.abs(got_c - want_c).max(), np.abs(got_s - want_s).max()))
     if not diff < tol:
         raise AssertionError(f"ONNX output differs from numpy forward by {diff} (tolerance {tol})")

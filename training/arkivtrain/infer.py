@@ -53,9 +53,9 @@ def document_logits(runner, id_lists: list[list[int]], max_length: int, pad_id: 
     return cat.astype(np.float32), sens.astype(np.float32)
 
 
-def numpy_runner(params: dict, buckets: int):
+def numpy_runner(params: dict, cfg):
     def run(ids, mask):
-        c, s, _ = forward(params, ids, mask, buckets)
+        c, s, _ = forward(params, ids, mask, cfg)
         return c, s
 
     return run

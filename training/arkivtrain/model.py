@@ -3,7 +3,8 @@
     input_ids, attention_mask            [N, L]
     unigrams   E[input_ids]                               masked by attention
     bigrams    G[(id_l * K + id_{l+1}) mod B]             masked by both positions
-    pooled     [mean, max] of the attended unigram and bigram vectors [N, 2D]
+    trigrams   G[((id_l * K + id_{l+1}) * K + id_{l+2}) mod B]   (order 3 only; same table)
+    pooled     [mean, max] of the attended unigram and n-gram vectors [N, 2D]
     hidden     relu(pooled W1 + b1)          (skipped when hidden == 0) [N, H]
 
 The mean carries the topic; the max lets a single marker (a secrecy stamp, a diagnosis,
@@ -11,8 +12,8 @@ an ID number) count however long the document is.
     category_logits    hidden Wc + bc                                 [N, C]
     sensitivity_logits hidden Ws + bs                                 [N, S]
 
-The bigram hash is computed from adjacent token ids, so the ONNX graph
-(``export_onnx``) recomputes it exactly from ``input_ids``.
+The n-gram hashes are computed from adjacent token ids, so the ONNX graph
+(``export_onnx``) recomputes them exactly from ``input_ids``.
 """
 
 from __future__ import annotations
@@ -34,12 +35,19 @@ class Config:
     buckets: int = 40000
     n_categories: int = 10
     n_levels: int = 5
+    ngram: int = 2  # longest hashed n-gram: 2 (bigrams) or 3 (bigrams and trigrams)
 
     def to_dict(self) -> dict:
         return asdict(self)
 
 
 SPARSE = ("emb", "bemb")
+
+
+def half_tables(params: dict) -> dict:
+    """The parameters with the embedding tables rounded to float16, as the ONNX file stores them
+    (half the size; the gathered rows are cast back to float32)."""
+    return {k: v.astype(np.float16).astype(np.float32) if k in SPARSE else v for k, v in params.items()}
 
 
 def init_params(cfg: Config, rng: np.random.Generator) -> dict[str, np.ndarray]:
@@ -61,25 +69,41 @@ def init_params(cfg: Config, rng: np.random.Generator) -> dict[str, np.ndarray]:
     return p
 
 
-def bigram_ids(ids: np.ndarray, buckets: int) -> np.ndarray:
-    """Hashed bigram bucket of each adjacent pair: (a * K + b) mod buckets, [N, L-1]."""
-    return (ids[:, :-1] * BIGRAM_MULT + ids[:, 1:]) % buckets
+def ngram_ids(ids: np.ndarray, cfg: Config) -> np.ndarray:
+    """Hashed bucket of every n-gram, n = 2 .. cfg.ngram, bigrams first: [N, (L-1) + (L-2) ...].
+
+    The key of an n-gram is its (n-1)-gram key times K plus the next id (below 2**63 for
+    vocabularies under 9,000,000 at n = 3)."""
+    key, parts = ids, []
+    for n in range(2, cfg.ngram + 1):
+        key = key[:, :-1] * BIGRAM_MULT + ids[:, n - 1 :]
+        parts.append(key % cfg.buckets)
+    return np.concatenate(parts, axis=1)
+
+
+def ngram_mask(m: np.ndarray, order: int) -> np.ndarray:
+    """1 where every id of the n-gram is attended, in ``ngram_ids``' layout."""
+    run, parts = m, []
+    for n in range(2, order + 1):
+        run = run[:, :-1] * m[:, n - 1 :]
+        parts.append(run)
+    return np.concatenate(parts, axis=1)
 
 
 MASKED = 1.0e4  # subtracted from masked positions before the max
 
 
-def forward(params: dict, ids: np.ndarray, mask: np.ndarray, buckets: int, bigram_keep=None):
+def forward(params: dict, ids: np.ndarray, mask: np.ndarray, cfg: Config, ngram_keep=None):
     """Logits of both heads and a cache for ``backward``.
 
-    ``bigram_keep`` ([N, L-1], training only) drops bigrams independently of their tokens;
-    the exported graph has no such input (every bigram of two attended tokens counts)."""
+    ``ngram_keep`` (``ngram_ids``' shape, training only) drops n-grams independently of their
+    tokens; the exported graph has no such input (every n-gram of attended tokens counts)."""
     ids = ids.astype(np.int64)
     m = mask.astype(np.float32)
-    bg = bigram_ids(ids, buckets)
-    bm = m[:, :-1] * m[:, 1:]
-    if bigram_keep is not None:
-        bm = bm * bigram_keep
+    bg = ngram_ids(ids, cfg)
+    bm = ngram_mask(m, cfg.ngram)
+    if ngram_keep is not None:
+        bm = bm * ngram_keep
     vals = np.concatenate([params["emb"][ids], params["bemb"][bg]], axis=1)  # [N, 2L-1, D]
     wm = np.concatenate([m, bm], axis=1)
     count = np.maximum(wm.sum(1), 1.0)[:, None]

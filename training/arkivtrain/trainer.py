@@ -12,7 +12,7 @@ import numpy as np
 from .augment import OcrNoise, fragment
 from .calibrate import macro_f1, nll
 from .infer import document_logits, numpy_runner
-from .model import Adam, Config, backward, bigram_ids, forward, init_params, loss_and_grads, pad_batch
+from .model import Adam, Config, backward, forward, init_params, loss_and_grads, ngram_ids, pad_batch
 
 
 @dataclass
@@ -50,18 +50,18 @@ def class_weights(y: np.ndarray, n: int) -> np.ndarray:
     return w / (w[y].mean())
 
 
-def template_spread(id_lists, templates: list[str], vocab_size: int, buckets: int):
-    """For each token id and bigram bucket: in how many train templates it occurs."""
+def template_spread(id_lists, templates: list[str], cfg: Config):
+    """For each token id and n-gram bucket: in how many train templates it occurs."""
     by_t: dict[str, list[list[int]]] = {}
     for ids, t in zip(id_lists, templates):
         by_t.setdefault(t, []).append(ids)
-    tok = np.zeros(vocab_size, np.int64)
-    big = np.zeros(buckets, np.int64)
+    tok = np.zeros(cfg.vocab_size, np.int64)
+    big = np.zeros(cfg.buckets, np.int64)
     for lists in by_t.values():
         flat = np.concatenate([np.asarray(x, np.int64) for x in lists])
         tok[np.unique(flat)] += 1
         pairs = np.concatenate(
-            [bigram_ids(np.asarray(x, np.int64)[None, :], buckets)[0] for x in lists if len(x) > 1]
+            [ngram_ids(np.asarray(x, np.int64)[None, :], cfg)[0] for x in lists if len(x) > 1]
             or [np.zeros(0, np.int64)]
         )
         big[np.unique(pairs)] += 1
@@ -81,7 +81,7 @@ def _crop(ids: list[int], max_length: int, rng: np.random.Generator) -> list[int
 
 
 def evaluate(params: dict, cfg: Config, id_lists, y_cat, y_sens, max_length: int) -> dict:
-    cat, sens = document_logits(numpy_runner(params, cfg.buckets), id_lists, max_length)
+    cat, sens = document_logits(numpy_runner(params, cfg), id_lists, max_length)
     return {
         "loss": nll(cat, y_cat, 1.0) + nll(sens, y_sens, 1.0),
         "category_macro_f1": macro_f1(y_cat, cat.argmax(1), cfg.n_categories),
@@ -107,12 +107,12 @@ def fit(cfg: Config, tp: TrainParams, encode, train, val, log=print):
     w_sens = class_weights(y_sens, cfg.n_levels)
     templates = [r.template for r in train]
     if tp.template_dropout and len(set(templates)) > 1 and all(templates):
-        tok_spread, bg_spread = template_spread(encode([r.text for r in train]), templates, cfg.vocab_size, cfg.buckets)
+        tok_spread, bg_spread = template_spread(encode([r.text for r in train]), templates, cfg)
         tok_drop = drop_rates(tok_spread, tp.token_dropout, tp.template_dropout)
         bg_drop = drop_rates(bg_spread, tp.token_dropout, tp.template_dropout)
         log(
             f"template dropout: {np.mean(tok_spread == 1):.2%} of tokens, "
-            f"{np.mean(bg_spread == 1):.2%} of bigram buckets in one template only"
+            f"{np.mean(bg_spread == 1):.2%} of n-gram buckets in one template only"
         )
     else:
         tok_drop = np.full(cfg.vocab_size, tp.token_dropout)
@@ -144,8 +144,9 @@ def fit(cfg: Config, tp: TrainParams, encode, train, val, log=print):
             drop = rng.random(mask.shape) < tok_drop[ids]
             drop[:, 0] = False
             mask = mask * ~drop
-            bg_keep = (rng.random((ids.shape[0], ids.shape[1] - 1)) >= bg_drop[bigram_ids(ids, cfg.buckets)])
-            cat, sens, cache = forward(params, ids, mask, cfg.buckets, bg_keep.astype(np.float32))
+            grams = ngram_ids(ids, cfg)
+            bg_keep = rng.random(grams.shape) >= bg_drop[grams]
+            cat, sens, cache = forward(params, ids, mask, cfg, bg_keep.astype(np.float32))
             loss, dcat, dsens = loss_and_grads(
                 cat,
                 sens,

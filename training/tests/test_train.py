@@ -27,8 +27,8 @@ from arkivtrain.model import SPARSE, Config, backward, forward, init_params, los
 import train  # noqa: E402
 
 
-def tiny_model(dtype=np.float32, hidden=5):
-    cfg = Config(vocab_size=30, dim=6, hidden=hidden, buckets=17)
+def tiny_model(dtype=np.float32, hidden=5, ngram=2):
+    cfg = Config(vocab_size=30, dim=6, hidden=hidden, buckets=17, ngram=ngram)
     params = init_params(cfg, np.random.default_rng(0))
     return cfg, {k: v.astype(dtype) for k, v in params.items()}
 
@@ -61,17 +61,17 @@ def tiny_corpus(path: Path, per_class: int = 6) -> None:
 
 
 class GradientTest(unittest.TestCase):
-    def check(self, hidden):
-        cfg, p = tiny_model(np.float64, hidden)
+    def check(self, hidden, ngram=2):
+        cfg, p = tiny_model(np.float64, hidden, ngram)
         ids, mask = pad_batch([[2, 5, 7, 3], [2, 9, 3], [2, 3], [4]])
         yc, ys = np.array([0, 3, 9, 1]), np.array([4, 0, 2, 3])
         wc, ws = np.array([1.0, 2.0, 0.5, 1.0]), np.array([1.0, 1.0, 3.0, 0.5])
 
         def loss(p):
-            c, s, _ = forward(p, ids, mask, cfg.buckets)
+            c, s, _ = forward(p, ids, mask, cfg)
             return loss_and_grads(c, s, yc, ys, wc, ws, undercall=0.7, public_undercall=0.5)[0]
 
-        c, s, cache = forward(p, ids, mask, cfg.buckets)
+        c, s, cache = forward(p, ids, mask, cfg)
         _, dc, ds = loss_and_grads(c, s, yc, ys, wc, ws, undercall=0.7, public_undercall=0.5)
         grads = backward(p, cache, dc, ds)
         eps = 1e-6
@@ -97,17 +97,29 @@ class GradientTest(unittest.TestCase):
     def test_gradients_without_hidden_layer(self):
         self.check(hidden=0)
 
+    def test_gradients_with_trigrams(self):
+        self.check(hidden=0, ngram=3)
+
 
 class OnnxTest(unittest.TestCase):
     def test_export_matches_numpy(self):
-        cfg, p = tiny_model()
-        with tempfile.TemporaryDirectory() as d:
-            path = Path(d) / "model.onnx"
-            export_onnx.export(path, cfg, p)
-            ids, mask = pad_batch([[2, 5, 7, 3, 11, 29], [2, 9, 3], [2, 3], [4]])
-            self.assertLess(export_onnx.verify(path, cfg, p, ids, mask), 1e-4)
-            # a single token per row: no bigram at all
-            self.assertLess(export_onnx.verify(path, cfg, p, *pad_batch([[5], [7]])), 1e-4)
+        for ngram in (2, 3):
+            cfg, p = tiny_model(ngram=ngram)
+            with tempfile.TemporaryDirectory() as d:
+                path = Path(d) / "model.onnx"
+                export_onnx.export(path, cfg, p)
+                ids, mask = pad_batch([[2, 5, 7, 3, 11, 29], [2, 9, 3], [2, 3], [4]])
+                self.assertLess(export_onnx.verify(path, cfg, p, ids, mask), 1e-4)
+                # a single token per row: no bigram at all
+                self.assertLess(export_onnx.verify(path, cfg, p, *pad_batch([[5], [7]])), 1e-4)
+
+    def test_trigrams_change_the_logits(self):
+        """The same weights read a three-token run differently once trigrams count."""
+        _, p = tiny_model()
+        ids, mask = pad_batch([[2, 5, 7, 3]])
+        two = forward(p, ids, mask, Config(vocab_size=30, dim=6, hidden=5, buckets=17, ngram=2))[0]
+        three = forward(p, ids, mask, Config(vocab_size=30, dim=6, hidden=5, buckets=17, ngram=3))[0]
+        self.assertGreater(np.abs(two - three).max(), 1e-4)
 
     def test_contract_io(self):
         import onnx
@@ -126,8 +138,8 @@ class OnnxTest(unittest.TestCase):
 
     def test_padding_does_not_change_logits(self):
         cfg, p = tiny_model()
-        a = forward(p, *pad_batch([[2, 5, 7]]), cfg.buckets)[0]
-        b = forward(p, *pad_batch([[2, 5, 7], [1, 2, 3, 4, 5, 6, 7, 8]]), cfg.buckets)[0][:1]
+        a = forward(p, *pad_batch([[2, 5, 7]]), cfg)[0]
+        b = forward(p, *pad_batch([[2, 5, 7], [1, 2, 3, 4, 5, 6, 7, 8]]), cfg)[0][:1]
         np.testing.assert_allclose(a, b, atol=1e-6)
 
 
@@ -135,9 +147,9 @@ class WindowTest(unittest.TestCase):
     def test_windows_combine_mean_and_max(self):
         cfg, p = tiny_model()
         doc = [2, 5, 7, 9, 11, 13, 3]
-        cat, sens = document_logits(numpy_runner(p, cfg.buckets), [doc], max_length=3)
+        cat, sens = document_logits(numpy_runner(p, cfg), [doc], max_length=3)
         parts = [doc[0:3], doc[3:6], doc[6:7]]
-        c, s, _ = forward(p, *pad_batch(parts), cfg.buckets)
+        c, s, _ = forward(p, *pad_batch(parts), cfg)
         np.testing.assert_allclose(cat[0], c.mean(0), atol=1e-5)
         np.testing.assert_allclose(sens[0], s.max(0), atol=1e-5)
 

@@ -367,3 +367,269 @@ def proposal_reply(g, d):
                                                               "加大信息化建设投入"]) + "，认真落实您的意见建议。")
     d.para("再次感谢您对我院工作的关心，欢迎继续提出宝贵意见。")
     g.sign_date(d)
+
+
+# (issuing authority, document-number prefix, departments that handle it, typical incoming titles)
+INCOMING = [
+    ("市卫生健康委员会", "卫医", ["医务处", "质量管理办公室", "门诊部"], ["关于印发{y}年全市医疗质量安全改进目标的通知", "关于开展改善就医感受提升患者体验主题活动的通知",
+                            "关于做好{y}年度公立医院绩效考核数据填报工作的通知", "关于进一步加强院前急救与院内急诊衔接的通知"]),
+    ("市卫生健康委员会办公室", "卫办", ["院长办公室", "党委办公室"], ["关于报送{y}年上半年重点工作进展情况的通知", "关于做好春节期间卫生健康系统值班值守工作的通知",
+                               "关于转发省卫生健康委关于加强政务信息报送工作的通知"]),
+    ("市医疗保障局", "医保发", ["医保办公室", "财务处"], ["关于调整部分医疗服务项目医保支付标准的通知", "关于开展定点医疗机构医保基金使用自查自纠的通知"]),
+    ("市财政局", "财社", ["财务处"], ["关于下达{y}年公立医院综合改革补助资金的通知", "关于做好{y}年部门决算编报工作的通知"]),
+    ("市人力资源和社会保障局", "人社发", ["人力资源部"], ["关于做好{y}年度事业单位工作人员年度考核工作的通知", "关于开展卫生系列高级职称评审工作的通知"]),
+    ("市应急管理局", "应急", ["保卫处", "总务处"], ["关于切实做好汛期安全防范工作的通知", "关于开展安全生产大检查的通知"]),
+    ("市疾病预防控制中心", "疾控", ["医院感染管理科", "医务处"], ["关于开展{y}年传染病报告质量和管理现状调查的通知", "关于做好秋冬季呼吸道传染病防控工作的通知"]),
+    ("区人民政府办公室", "政办", ["院长办公室", "医务处", "宣传中心"], ["关于开展全国文明城市创建迎检工作的通知", "关于做好辖区重大活动医疗保障工作的通知"]),
+]
+
+
+@template("administrative", "incoming_doc_register", {"S2": 1})
+def incoming_doc_register(g, d):
+    """收文登记簿 / 公文处理签: incoming documents from authorities, routing and the leaders' instructions
+    (roles only) — internal office business without personal data."""
+    pref = g.city[0]
+
+    def incoming():
+        unit, abbr, depts, titles = g.pick(INCOMING)
+        return unit, f"{pref}{abbr}〔{g.year}〕{g.num(1, 260)}号", g.pick(titles).replace("{y}", str(g.year)), g.pick(depts)
+
+    if g.chance(0.5):
+        # one slip stapled on top of the incoming document
+        unit, no, title, dept = incoming()
+        recv = g.day()
+        d.title(g.pick(["公文处理签", "收文处理笺", "文件阅办单"]), scale=1.5)
+        d.right(f"收文编号：{g.hosp['short']}收〔{g.year}〕{g.num(1, 900)}号")
+        rows = [["来文机关", unit, "来文字号", no],
+                ["收文日期", g.d(recv), "紧急程度", g.pick(["平件", "平件", "急件", "特急"])],
+                ["文件标题", title, "份数", str(g.pick([1, 1, 2, 3]))]]
+        d.table(None, rows)
+        d.heading("拟办意见：")
+        d.para(g.pick([f"建议呈分管院领导阅示，由{dept}牵头办理。", f"拟请{dept}阅办，按文件要求按时报送材料。",
+                       f"此件请院长阅，转{dept}及相关科室贯彻落实。"]) + f"（院长办公室  {g.d(g.f.later(recv, 0, 1))}）")
+        d.heading("领导批示：")
+        d.para(g.pick(["同意拟办意见。", "请按文件要求抓紧落实，办理情况及时报告。", f"请{dept}牵头，会同相关部门研究落实，"
+                       f"{g.f.later(recv, 5, 20).month}月{g.f.later(recv, 5, 20).day}日前反馈。"])
+               + g.pick(["（院长）", "（分管副院长）", "（党委书记）"]))
+        if g.chance(0.7):
+            d.heading("传阅情况：")
+            readers = g.f.sample(["院长", "党委书记", "分管医疗副院长", "分管后勤副院长", "总会计师", "纪委书记"], g.num(2, 4))
+            d.table(["传阅对象", "送阅时间", "退回时间", "备注"],
+                    [[r, g.d(g.f.later(recv, 0, 2)), g.d(g.f.later(recv, 2, 5)), g.pick(["已阅", "已阅", "圈阅"])] for r in readers],
+                    size=0.88)
+        d.heading("办理结果：")
+        d.para(g.pick(["已按要求报送，材料存档备查。", f"已转{dept}办理，办结后随文归档。", "已在院周会传达，相关科室落实。",
+                       "已以院发文件形式转发全院执行。"]))
+        d.left(f"归档日期：{g.d(g.f.later(recv, 10, 40))}        归档部门：档案室", scale=0.9)
+        return
+    # the register book itself
+    month = g.num(1, 12)
+    d.title(g.pick([f"{g.year}年收文登记簿", "收文登记表", "上级来文登记簿"]), scale=1.45)
+    d.kv([("登记部门", g.pick(["院长办公室", "党委办公室", "院办机要文书室"])), ("登记期间", f"{g.year}年{month}月")], cols=2)
+    rows = []
+    day = g.f.date(g.year, g.year).replace(month=month, day=1)
+    for k in range(1, g.num(6, 18) + 1):
+        day = g.f.later(day, 0, 2)
+        unit, no, title, dept = incoming()
+        rows.append([f"{k:03d}", f"{day.month}.{day.day}", unit, no, title, dept,
+                     g.pick(["已办结", "已办结", "已传阅", "办理中", "已报送"])])
+    d.table(["收文号", "日期", "来文单位", "文号", "标题", "承办部门", "办理情况"], rows, size=0.8)
+    d.para(g.pick(["说明：上级来文统一由院长办公室签收登记，按拟办、批办、承办、催办、归档的程序办理；办理完毕的文件于次年"
+                   "一季度前整理归档。", "说明：急件当日呈送，平件三个工作日内提出拟办意见；承办部门办结后将办理结果反馈院办。"]),
+           indent=0)
+
+
+PETITION_PLAIN = [
+    ("医院新建住院楼夜间施工噪声扰民", "要求医院限制夜间施工时间", "基建处"),
+    ("院区周边停车收费标准偏高且车位不足", "要求降低收费并增设车位", "总务处"),
+    ("其参加医院公开招聘笔试后未收到面试通知", "要求公开成绩并说明理由", "人力资源部"),
+    ("医院食堂承包合同到期后未公开招标", "要求公开招标程序", "采购中心"),
+    ("其作为退休职工，取暖补贴发放标准低于其他单位", "要求按规定补发", "离退休工作处"),
+    ("门诊窗口工作人员态度生硬，拒绝为老年人办理现金挂号", "要求对相关人员批评教育", "门诊部"),
+    ("院区救护车出入鸣笛影响周边小区居民休息", "要求规范鸣笛时段", "总务处"),
+]
+PETITION_ISSUES = ["治疗后出现并发症，认为医院诊疗存在过错", "住院期间病情加重，认为医师未及时处理",
+                   "出院结算时发现多项检查费用重复收取", "认为医院未充分告知手术风险", "病情告知与家属沟通不足"]
+
+
+@template("administrative", "petition_register", {"S3": 3, "S4": 3, "S5": 1})
+def petition_register(g, d):
+    """信访事项登记表 / 处理意见书: a citizen's letter or visit, its routing and the answer. S3 for matters
+    without health details; S4 when it concerns a patient's treatment; S5 for HIV/psychiatric/genetic/
+    reproductive matters (privacy of a special diagnosis, involuntary psychiatric admission)."""
+    sex = g.f.sex()
+    birth = g.f.birth(20, 80, g.year)
+    who = g.pn(g.f.name(sex))
+    way = g.pick(["来信", "来访", "网上信访", "12345市民热线转办", "市信访局转办"])
+    recv = g.day()
+    no = f"XF{g.year}{g.num(1, 999):04d}"
+    dept = g.pick(["医务处", "医患关系办公室"])
+    p = None
+    if g.level == "S3":
+        matter, demand, dept = g.pick(PETITION_PLAIN)
+        summary = [f"信访人反映{matter}，{demand}。"]
+    else:
+        p = g.patient(12, 88)
+        dx = g.f.diagnosis(True if g.level == "S5" else False)
+        rel = g.pick(["其父亲", "其母亲", "其配偶", "其子", "其女", "其本人"])
+        own = g.year - birth.year
+        p["sex"] = {"其父亲": "男", "其子": "男", "其母亲": "女", "其女": "女", "其本人": sex}.get(rel, "女" if sex == "男" else "男")
+        p["age"] = {"其父亲": own + g.num(22, 35), "其母亲": own + g.num(22, 35), "其子": max(1, own - g.num(22, 35)),
+                    "其女": max(1, own - g.num(22, 35)), "其本人": own}.get(rel, own + g.num(-5, 5))
+        kind = g.pick(["住院号", "病案号"])
+        summary = [f"信访人称{rel}"] + ([] if rel == "其本人" else [g.pn(p["name"])]) + [
+            f"（{p['sex']}，{p['age']}岁，{kind}：", g.pmrn(kind), "）"]
+        seen = g.f.later(recv, -150, -10)
+        when = f"{seen.year}年{seen.month}月"
+        if g.level == "S5" and dx[3] == "psychiatric":
+            summary.append(f"{when}因{dx[0]}被家属送入我院精神科封闭病区住院，" + g.pick([
+                "信访人认为属非自愿住院，要求立即出院并复印全部病历。",
+                "住院期间被实施保护性约束，信访人认为约束时间过长，要求医院说明依据。"]))
+        elif g.level == "S5":
+            summary.append(f"{when}在我院{dx[2]}就诊，诊断为{dx[0]}，" + g.pick([
+                "信访人认为其诊断结果被告知工作单位，个人隐私遭到泄露，要求医院调查并追究相关人员责任。",
+                "检验结果通过短信发送至其他家属手机，信访人认为医院泄露隐私，要求赔礼道歉。"]))
+        else:
+            summary.append(f"{when}因{dx[0]}在我院{dx[2]}住院治疗，" + g.pick(PETITION_ISSUES) + "，"
+                           + g.pick(["要求医院给予书面答复。", "要求赔偿相关损失。", "要求组织专家重新评估。"]))
+    if g.chance(0.55):
+        d.title(g.pick(["信访事项登记表", "来信来访登记处理单", "信访件处理单"]), scale=1.45)
+        d.right(f"信访编号：{no}")
+        rows = [["信访人", who, "性别", sex],
+                ["身份证号", g.pid(birth, sex), "联系电话", g.pphone()],
+                ["通讯地址", g.paddr(), "信访方式", way],
+                ["受理日期", g.d(recv), "来访人数", f"{g.pick([1, 1, 1, 2, 3])}人"]]
+        d.table(None, rows, size=0.9)
+        d.heading("信访事项摘要：")
+        d.para(*summary)
+        if g.chance(0.6):
+            d.heading("领导批示：")
+            d.para(g.pick([f"请{dept}调查核实，依法依规答复。", "请相关职能部门认真核查，按时限办结，防止矛盾激化。",
+                           f"转{dept}办理，院信访办跟踪督办。"]))
+        d.heading("办理情况：")
+        d.kv([("承办部门", dept), ("办理时限", "自受理之日起60日内"),
+              ("答复方式", g.pick(["书面答复", "当面答复", "电话答复并寄送书面意见"])), ("办结日期", g.d(g.f.later(recv, 10, 60)))], cols=2)
+        d.para(g.pick(["已将处理意见告知信访人，信访人表示接受。", "信访人对处理意见不满意，已告知其复查途径。",
+                       "经调查，信访人反映的问题部分属实，已督促相关部门整改。"]))
+        d.sign(["院信访办公室", g.d(g.f.later(recv, 1, 3))])
+        return
+    # a written answer sent to the petitioner
+    d.title("信访事项处理意见书", scale=1.45)
+    d.right(f"{g.hosp['short']}信复〔{g.year}〕{g.num(1, 90)}号")
+    d.left(who, "：")
+    d.para(f"您于{g.d(recv)}通过{way}反映的问题收悉，我院依法予以受理。经调查核实，现将处理意见告知如下：")
+    d.heading("一、反映的主要问题")
+    d.para(*summary)
+    d.heading("二、调查核实情况")
+    if p is None:
+        d.para(f"{dept}会同相关部门查阅了有关资料，听取了当事人员的说明。" +
+               g.pick(["您反映的情况基本属实。", "您反映的情况部分属实。", "经核查，相关工作符合规定程序。"]))
+    else:
+        d.para("医务处调阅了患者全部病历资料，约谈了经治医师和护理人员，并组织院内专家进行讨论。" +
+               g.pick(["认为诊疗过程基本符合诊疗规范，但病情告知不够充分。", "认为相关处置符合法律法规和诊疗规范。"]))
+    d.heading("三、处理意见")
+    d.para(g.pick(["已对相关人员进行批评教育，并完善工作流程。", "医院将进一步加强管理，改进服务。",
+                   "如您对诊疗过程仍有异议，可依法申请医疗纠纷人民调解或向人民法院提起诉讼。" if p else "医院将在规定时限内公开相关信息。"]))
+    d.para(f"如对本处理意见不服，可自收到本意见书之日起30日内向{g.city}卫生健康委员会请求复查。")
+    g.sign_date(d, date=g.f.later(recv, 10, 55))
+    d.left("送达地址：", g.paddr(), scale=0.9)
+    if g.chance(0.6):
+        d.left("信访人联系电话：", g.pphone(), scale=0.9)
+
+
+@template("administrative", "assistance_summary", {"S1": 1, "S2": 2})
+def assistance_summary(g, d):
+    """对口支援/帮扶工作: S2 the internal summary to the Party committee (funds, problems, plans);
+    S1 the 院务公开 version published on the website for public supervision."""
+    regions = [g.f.region() for _ in range(g.num(1, 3))]
+    sites = [r[3] + g.pick(["人民医院", "中医医院", "妇幼保健院", "中心卫生院"]) for r in regions]
+    kind = g.pick(["城乡医院对口支援", "“组团式”医疗人才帮扶", "东西部协作医疗帮扶", "医联体紧密型帮扶"])
+    figs = [("派驻医务人员", f"{g.num(4, 40)}人次"), ("门急诊诊疗", f"{g.num(800, 20000)}人次"), ("开展手术", f"{g.num(30, 900)}台次"),
+            ("教学查房", f"{g.num(20, 300)}次"), ("专题讲座", f"{g.num(5, 80)}场"), ("带教本地骨干", f"{g.num(5, 60)}人"),
+            ("新技术新项目", f"{g.num(2, 25)}项")]
+    if g.level == "S1":
+        d.title(g.pick([f"{g.hosp['name']}{g.year}年对口支援工作情况公示", f"院务公开：{g.year}年{kind}工作成效",
+                        f"关于{g.year}年度{kind}工作情况的公告"]), scale=1.3)
+        d.para(f"根据院务公开工作有关规定，现将我院{g.year}年{kind}工作情况予以公开，接受社会各界监督。")
+        d.para(f"一、帮扶对象。我院与{'、'.join(sites)}建立{kind}关系，重点帮扶" +
+               "、".join(g.f.sample(["急诊急救", "重症医学", "妇产科", "儿科", "麻醉科", "影像诊断", "中医科", "护理管理"], 3)) + "等专业。")
+        d.para("二、主要成效。全年" + "，".join(f"{a}{b}" for a, b in g.f.sample(figs, g.num(4, 6))) +
+               "。受援医院" + g.pick(["首次独立开展腹腔镜手术", "通过二级甲等医院复审", "建成县域胸痛中心", "新生儿救治能力明显提升"]) + "。")
+        d.para("三、下一步工作。我院将继续选派业务骨干，推动优质医疗资源下沉，让群众在家门口看好病。")
+        d.para(g.pick(["本公告在医院官网“院务公开”栏目发布，欢迎社会各界监督。", "如对上述内容有意见建议，欢迎通过医院官网院长信箱反映。",
+                       f"公示期：{g.d(g.day())}起7个工作日。"]))
+        g.sign_date(d, stamp=g.chance(0.5))
+        return
+    g.mark_if_restricted(d)
+    d.title(g.pick([f"{g.year}年度对口支援工作总结", f"{kind}工作情况报告", f"关于{g.year}年{kind}工作的总结"]), scale=1.35)
+    d.left(g.pick(["院党委：", "院长办公会：", "市卫生健康委基层卫生处："]))
+    d.para(f"按照上级部署，我院{g.year}年继续承担对{'、'.join(sites)}的帮扶任务。在院党委领导下，医务处牵头，各临床科室密切配合，"
+           "较好地完成了年度目标任务。现将有关情况报告如下：")
+    d.heading("一、主要工作指标")
+    if g.chance(0.6):
+        d.table(["项目", f"{g.year}年", "累计", "年度目标"],
+                [[a, b, f"{int(''.join(c for c in b if c.isdigit())) * g.num(2, 5)}", g.pick(["已完成", "已完成", "未完成"])]
+                 for a, b in figs[:g.num(5, 7)]], size=0.9)
+    else:
+        d.kv(figs, cols=2)
+    d.heading("二、经费使用情况")
+    total = g.num(30, 400)
+    d.para(f"全年使用帮扶专项经费{total}万元，其中派驻人员补助{total * g.num(30, 50) // 100}万元，"
+           f"捐赠设备{total * g.num(20, 40) // 100}万元，其余用于培训及交通。经费实行专账核算，未发现挪用情况。")
+    d.heading("三、存在的问题")
+    for k, t in enumerate(g.f.sample(["部分派驻人员驻点时间不足，存在“走读”现象。", "受援医院设备条件有限，部分技术难以持续开展。",
+                                      "本院人员紧张，派驻工作与本科室临床任务存在矛盾。", "帮扶考核指标偏重数量，质量评价不够。",
+                                      "受援医院人才流失较多，带教成效难以巩固。"], g.num(2, 3)), 1):
+        d.para(f"{k}. {t}", indent=0)
+    d.heading("四、下一步打算")
+    d.para("优化派驻人员轮换机制，将帮扶工作纳入职称晋升和绩效考核；加强远程会诊和远程教学，推动帮扶由“输血”向“造血”转变。")
+    d.left(g.pick(["（内部资料，仅供院领导参阅）", "（报送：院党委、市卫生健康委）", ""]), scale=0.9)
+    g.sign_date(d, g.hosp["name"] + g.pick(["医务处", "对口支援办公室", ""]), stamp=g.chance(0.6))
+
+
+PRESS_EVENTS = [
+    ("我院成功开展首例{tech}", "{hosp}{dept}团队成功为一名{age}岁患者实施{tech}，术后患者恢复良好，已康复出院。该技术的开展，"
+     "填补了本地区该领域的空白。"),
+    ("{hosp}新院区正式启用", "{hosp}新院区正式投入使用。新院区总建筑面积约{n}万平方米，设置床位{k}张，开设临床科室{m}个。"),
+    ("我院胸痛中心通过国家标准版认证", "经中国胸痛中心认证工作委员会审核，{hosp}胸痛中心正式通过国家标准版认证，"
+     "急性心肌梗死患者从进门到血管开通的时间缩短至{m}分钟以内。"),
+    ("我院互联网医院正式上线", "{hosp}互联网医院正式上线运行，首批开通{m}个专科的在线复诊、处方流转和药品配送服务。"),
+    ("我院获评{award}", "近日，{hosp}获评{award}，这是医院持续改善医疗服务、提升群众就医获得感的成果。"),
+    ("我院医疗队圆满完成对口支援任务", "{hosp}第{m}批援外医疗队圆满完成为期半年的帮扶任务，载誉归来。"),
+]
+TECHS = [("机器人辅助腹腔镜肾部分切除术", "泌尿外科"), ("经导管主动脉瓣置换术", "心血管内科"), ("单孔胸腔镜肺叶切除术", "胸外科"),
+         ("经皮冠状动脉腔内冲击波球囊成形术", "心血管内科"), ("脑深部电刺激术", "神经外科"), ("人工耳蜗植入术", "耳鼻咽喉科")]
+AWARDS = ["省级文明单位", "改善医疗服务示范医院", "全国敬老文明号", "省级平安医院", "节约型公共机构示范单位"]
+
+
+@template("administrative", "press_release", {"S1": 1})
+def press_release(g, d):
+    """新闻通稿 / 新闻发布稿 for the press and the hospital website: public by definition; a patient, when
+    mentioned, is anonymous (a public text with a little health vocabulary and no person)."""
+    head, lead = g.pick(PRESS_EVENTS)
+    (tech, dept), award = g.pick(TECHS), g.pick(AWARDS)
+    fill = dict(hosp=g.hosp["name"], tech=tech, award=award, dept=dept, age=g.num(35, 85), n=g.num(5, 30),
+                k=g.num(300, 2000), m=g.num(5, 90))
+    head, lead = head.format(**fill), lead.format(**fill)
+    day = g.day()
+    d.title(g.pick(["新闻通稿", "新闻发布稿", "媒体通气会通稿"]), scale=1.5)
+    if g.chance(0.7):
+        d.kv([("供稿单位", g.pick(["宣传中心", "党委宣传部", "院长办公室"])), ("发布时间", g.d(day)),
+              ("发布渠道", g.pick(["医院官网、微信公众号", "医院官网及主要新闻媒体", "官方微博、微信公众号、视频号"]))], cols=2)
+    d.hr(1.0)
+    d.subtitle(head, scale=1.25)
+    when = "" if lead.startswith("近日") else f"{day.month}月{day.day}日，"
+    d.para(g.pick(["本报讯（通讯员 宣传中心）", "", "讯　"]) + when + lead)
+    d.para(g.pick(["据介绍，", "院长在接受采访时表示，", "医院负责人介绍，"]) + g.pick([
+        "医院始终坚持以人民健康为中心，持续推进高质量发展，不断提升医疗技术水平和服务能力。",
+        "这是医院加强学科建设、推动优质医疗资源扩容下沉的一项重要举措。",
+        "下一步，医院将进一步优化服务流程，为群众提供更加便捷、高效的医疗服务。"]))
+    if "首例" in head and g.chance(0.6):
+        d.para(f"患者{g.pick(['王先生', '李女士', '张大爷', '陈阿姨'])}（化名）术后第{g.num(2, 7)}天即下床活动，"
+               "出院时特意送来锦旗表示感谢。")
+    if g.chance(0.5):
+        d.para(g.pick(["市卫生健康委有关负责同志出席活动并讲话。", "活动现场，多家新闻媒体进行了采访报道。",
+                       "活动期间，医院还组织专家开展了义诊和健康咨询，受到市民欢迎。"]))
+    d.para(g.pick(["欢迎各媒体转载，转载请注明出处。", "本稿件已在医院官网同步发布，欢迎社会各界关注。",
+                   "（本稿可公开发布）"]), indent=0)
+    d.right(g.pick(["（宣传中心 供稿）", "编辑：宣传中心  审核：院长办公室", "（来源：医院官网）"]))

@@ -1,5 +1,8 @@
 """建筑建设类: building projects, drawings, acceptance records, permits."""
 
+import datetime as dt
+
+from ..fields import BANK_BINS, COMPANY_WORDS, amount_upper
 from . import template
 
 PARTS = ["基础工程", "主体结构", "屋面工程", "给排水工程", "电气安装工程", "通风与空调工程", "装饰装修工程", "智能化工程",
@@ -253,3 +256,201 @@ def renovation_application(g, d):
              ["保卫处（消防）", g.pick(["不得占用疏散通道，装修材料须达到B1级以上", "同意"])],
              ["基建处", g.pick(["已现场勘查，预计费用" + str(g.num(2, 300)) + "万元", "同意纳入年度维修计划"])],
              ["分管院领导", g.pick(["同意", "同意，按程序实施"])]], size=0.9)
+
+
+# -- 农民工工资发放表 -----------------------------------------------------------------------------
+TRADES = [("钢筋工", 280, 420), ("木工", 300, 450), ("混凝土工", 260, 380), ("架子工", 300, 430), ("瓦工", 280, 400),
+          ("水电安装工", 300, 450), ("电焊工", 320, 480), ("油漆工", 260, 380), ("普工", 200, 300), ("防水工", 260, 380)]
+
+
+def _contractor(g, kind):
+    return g.city.replace("市", "") + g.pick(COMPANY_WORDS) + kind
+
+
+@template("construction", "migrant_wage_payroll", {"S3": 1})
+def migrant_wage_payroll(g, d):
+    """农民工工资发放表 of a hospital building project: the subcontractor's crew paid through the
+    project's special wage account — names, ID numbers, trades, days, bank cards."""
+    prj = g.f.project()
+    month = g.num(1, 12)
+    d.title(g.pick(["农民工工资发放表", f"{prj}建筑工人工资支付表", "农民工工资专用账户代发明细表"]), scale=1.3)
+    bank = g.pick(BANK_BINS)[0]
+    d.kv([("工程名称", prj), ("建设单位", g.hosp["name"]), ("施工总承包单位", g.f.company("建设")),
+          ("劳务分包单位", _contractor(g, g.pick(["劳务有限公司", "建筑劳务分包有限公司"]))),
+          ("班组", g.pick(["钢筋班组", "木工班组", "水电班组", "装饰班组", "综合班组"])), ("工资所属期", f"{g.year}年{month}月"),
+          ("工资专用账户开户行", f"{bank}{g.city}{g.pick(['分行营业部', '支行'])}")], cols=2)
+    cards = g.chance(0.7)
+    head = ["序号", "姓名", "身份证号", "工种", "出勤（天）", "日工资（元）", "应发（元）", "借支（元）", "实发（元）",
+            "银行卡号" if cards else "联系电话"]
+    rows, total = [], 0
+    for k in range(1, g.num(6, 30) + 1):
+        sex = "男" if g.chance(0.88) else "女"
+        trade, lo, hi = g.pick(TRADES)
+        days = g.num(8, 31)
+        rate = g.num(lo // 10, hi // 10) * 10
+        gross = days * rate
+        adv = g.pick([0, 0, 0, 500, 1000, 2000])
+        net = gross - adv
+        total += net
+        rows.append([str(k), g.pn(), g.pid(g.f.birth(19, 62, g.year), sex), trade, str(days), str(rate), f"{gross:.2f}",
+                     f"{adv:.2f}" if adv else "", f"{net:.2f}", g.pcard()[1] if cards else g.pphone(True)])
+    rows.append(["合计", "", "", "", "", "", "", "", f"{total:.2f}", ""])
+    d.table(head, rows, size=0.76)
+    d.left(f"本期实发合计（大写）：{amount_upper(total)}")
+    d.para(g.pick([
+        "本表工资由施工总承包单位通过农民工工资专用账户直接代发至工人本人银行卡，不得以现金发放或由班组长代领。",
+        "工人出勤天数依据施工现场实名制考勤记录核定，班组长、劳务员、项目负责人逐级核对签字。",
+        "按照《保障农民工工资支付条例》规定，工资按月足额支付；本表连同银行代发回单报建设单位基建处备查。"]), indent=0)
+    if g.chance(0.5):
+        d.para(f"人工费拨付：建设单位已按合同约定将{g.year}年{month}月工程进度款中的人工费用{g.num(20, 300)}万元拨付至工资专用账户。",
+               indent=0)
+    d.kv([("劳务员", g.pn()), ("班组长", g.pn()), ("项目负责人", g.pn()), ("监理单位核查", "（签章）"),
+          ("制表日期", g.d(dt.date(g.year + month // 12, month % 12 + 1, g.num(3, 15))))], cols=3)
+
+
+# -- 现场签证单 ---------------------------------------------------------------------------------
+VISA_REASONS = [
+    ("地下室开挖时发现原有废弃化粪池及混凝土基础，需破除外运", [("破除混凝土基础", "m³", 280, 520), ("废渣外运（运距15km）", "m³", 45, 90),
+                                                    ("回填级配砂石", "m³", 160, 260)]),
+    ("因医院门诊运营需要，施工单位配合夜间停水停电切改管线", [("夜间施工增加费", "工日", 180, 320), ("临时供水管道敷设", "m", 60, 140),
+                                                 ("临时发电机台班", "台班", 900, 1600)]),
+    ("原有医用氧气管道与新建管沟位置冲突，需迁改", [("拆除原氧气管道", "m", 35, 80), ("敷设紫铜管DN25", "m", 120, 260),
+                                         ("管道脱脂及吹扫", "m", 15, 30), ("压力试验", "次", 800, 1800)]),
+    ("建设单位要求在病房走廊增设扶手及防撞带", [("不锈钢扶手安装", "m", 220, 380), ("PVC防撞带安装", "m", 90, 160)]),
+    ("雨季基坑积水，需增加抽排水措施", [("潜水泵台班", "台班", 120, 260), ("排水沟开挖", "m", 40, 90), ("人工清淤", "工日", 180, 300)]),
+    ("使用科室提出调整诊室隔墙位置", [("拆除已完成轻钢龙骨隔墙", "m²", 30, 60), ("新建轻钢龙骨石膏板隔墙", "m²", 120, 210),
+                              ("墙面乳胶漆", "m²", 25, 45)]),
+]
+
+
+@template("construction", "site_visa", {"S2": 1})
+def site_visa(g, d):
+    """工程现场签证单: cause, quantities and prices, opinions of contractor, supervisor, cost auditor and owner."""
+    prj = g.f.project()
+    reason, items = g.pick(VISA_REASONS)
+    d.title(g.pick(["工程现场签证单", "工程签证审批单", "现场经济签证确认单"]), scale=1.45)
+    d.kv([("工程名称", prj), ("签证编号", f"QZ-{g.num(1, 120):03d}"), ("施工单位", g.f.company("建设")),
+          ("发生日期", g.d(g.day())), ("签证部位", g.pick(["地下一层", "一层门诊大厅", "三层病区", "室外管网", "屋面", "二层手术部"]))], cols=2)
+    numbered = g.chance(0.5)
+    d.heading("一、签证原因及内容" if numbered else "签证事由：")
+    d.para(reason + g.pick(["，该部分内容不在原施工图及工程量清单范围内。", "，经建设、监理、施工三方现场共同确认。",
+                            "，属合同约定以外的新增工作内容。"]))
+    rows, total = [], 0.0
+    for k, (it, unit, lo, hi) in enumerate(g.f.sample(items, g.num(max(1, len(items) - 1), len(items))), 1):
+        q = g.num(1, 4) if unit == "次" else g.num(2, 60) if unit in ("工日", "台班") else round(g.rng.uniform(2, 300), 2)
+        price = round(g.rng.uniform(lo, hi), 2)
+        amt = round(q * price, 2)
+        total += amt
+        rows.append([str(k), it, unit, f"{q}", f"{price:.2f}", f"{amt:.2f}"])
+    rows.append(["", "合计", "", "", "", f"{total:.2f}"])
+    d.heading("二、工程量计算" if numbered else g.pick(["工程量及费用：", "工程量计算："]))
+    d.table(["序号", "项目名称", "单位", "数量", "综合单价（元）", "合价（元）"], rows, size=0.88)
+    d.left(f"签证金额（大写）：{amount_upper(total)}")
+    if g.chance(0.6):
+        d.left(f"附件：现场照片{g.num(2, 8)}张、{g.pick(['计算底稿', '示意图', '工程量计算书'])}{g.num(1, 3)}份", scale=0.9)
+    d.table(["单位", "意见"], [
+        ["施工单位", "情况属实，请予确认。"],
+        ["监理单位", g.pick(["情况属实，工程量已现场核实。", "经复核，工程量按实际发生计取。"])],
+        ["跟踪审计单位", g.pick(["单价参照合同同类项目确定，最终以结算审核为准。", "同意，按合同约定计价。"])],
+        ["建设单位基建处", g.pick(["同意。", "同意，列入结算。", "同意，费用从预备费中列支。"])]], size=0.9)
+    d.left(g.pick(["注：本签证仅作为工程结算依据，不作为工期顺延依据。", "注：签证须在事项发生后7日内办理，逾期不予受理。",
+                   "注：本单一式四份，建设、监理、施工、审计单位各执一份。"]), scale=0.85)
+
+
+# -- 工程结算审核 -------------------------------------------------------------------------------
+CUT_REASONS = ["部分工程量计算重复，按竣工图重新计算后核减", "主要材料单价高于同期信息价，按合同约定调整",
+               "签证手续不全的零星工程不予计取", "措施费计取基数有误，已予以纠正", "未施工的暂列金额项目予以扣除",
+               "设计变更中取消的项目未从送审价中扣减", "甲供材料未按规定扣回", "安全文明施工费按实际评价等级调整"]
+
+
+@template("construction", "settlement_audit", {"S2": 1})
+def settlement_audit(g, d):
+    """工程结算审核定案表 / 审核报告: submitted vs audited amounts per unit work, reasons for cuts."""
+    prj = g.f.project()
+    contract = g.num(100, 20000) * 10000.0
+    d.title(g.pick(["工程结算审核定案表", "建设工程竣工结算审核报告", "工程结算审核汇总表"]), scale=1.35)
+    if g.chance(0.5):
+        d.right(f"{g.pick(['审字', '结审'])}〔{g.year}〕第{g.num(1, 160)}号")
+    auditor = _contractor(g, "工程造价咨询有限公司")
+    info = [("项目名称", prj), ("建设单位", g.hosp["name"]), ("施工单位", g.f.company("建设")), ("审核单位", auditor),
+            ("合同价", f"{contract:,.2f}元"), ("计价方式", g.pick(["工程量清单计价（固定综合单价）", "工程量清单计价", "定额计价"]))]
+    if g.chance(0.5):
+        d.kv(info, cols=2)
+    else:
+        d.table(None, [[a, b, c, e] for (a, b), (c, e) in zip(info[0::2], info[1::2])], size=0.88)
+    rows, sub, aud = [], 0.0, 0.0
+    for k, part in enumerate(g.f.sample(PARTS, g.num(4, 8)), 1):
+        s = contract * g.rng.uniform(0.05, 0.3)
+        a = s * g.rng.uniform(0.88, 1.01)
+        sub, aud = sub + s, aud + a
+        rows.append([str(k), part, f"{s:,.2f}", f"{a:,.2f}", f"{a - s:,.2f}", g.pick(["", "", "含签证", "含变更", "按实调整"])])
+    rows.append(["", "合计", f"{sub:,.2f}", f"{aud:,.2f}", f"{aud - sub:,.2f}", ""])
+    d.table(["序号", "单位工程/专业", "送审金额（元）", "审定金额（元）", "增减额（元）", "备注"], rows, size=0.84)
+    d.para(f"送审金额{sub:,.2f}元，审定金额{aud:,.2f}元，核减{sub - aud:,.2f}元，核减率{100 * (sub - aud) / sub:.2f}%。"
+           f"审定金额（大写）：{amount_upper(round(aud, 2))}。", indent=0)
+    numbered = g.chance(0.5)
+    has_basis = g.chance(0.7)
+    if has_basis:
+        d.heading("一、审核依据" if numbered else "审核依据：")
+        d.para(f"施工合同及补充协议、招标文件及投标报价、竣工图、设计变更单和现场签证单、{g.hosp['region'][1]}建设工程计价定额"
+               f"及{g.year}年各期材料信息价。")
+    d.heading(("二、审核说明" if has_basis else "一、审核说明") if numbered else "主要核减原因：")
+    for k, r in enumerate(g.f.sample(CUT_REASONS, g.num(2, 4)), 1):
+        d.para(f"{k}. {r}。", indent=0)
+    if g.chance(0.5):
+        d.para("本审定结果已与施工单位核对确认，可作为工程价款最终结算依据；工程质量保修金按审定金额的"
+               f"{g.pick(['3', '3', '5'])}%预留，保修期满后无息退还。")
+    d.table(["建设单位意见", "施工单位意见", "审核单位意见"],
+            [[g.pick(["同意审定结果", "同意"]), g.pick(["同意审定金额", "无异议"]), "审定无误"]], size=0.88)
+    d.kv([("建设单位（盖章）", ""), ("施工单位（盖章）", ""), ("审核单位（盖章）", ""), ("日期", g.d(g.day()))], cols=2)
+
+
+# -- 竣工验收备案 -------------------------------------------------------------------------------
+FILING_DOCS = ["工程竣工验收报告", "施工单位工程竣工报告", "监理单位工程质量评估报告", "勘察、设计单位质量检查报告",
+               "规划条件核实意见", "消防验收意见书（或备案凭证）", "建设项目环境保护验收文件", "工程质量保修书",
+               "城建档案预验收意见", "电梯、锅炉等特种设备使用登记证", "建筑节能专项验收记录", "工程款支付证明"]
+
+
+@template("construction", "completion_filing", {"S2": 2, "S1": 1})
+def completion_filing(g, d):
+    """竣工验收备案: S2 the filed 备案表 with its document checklist; S1 the published 竣工验收公示."""
+    prj = g.f.project()
+    area = g.num(800, 60000)
+    parties = [("建设单位", g.hosp["name"]), ("勘察单位", g.f.company("设计")), ("设计单位", g.f.company("设计")),
+               ("施工单位", g.f.company("建设")), ("监理单位", g.f.company("监理"))]
+    acc = g.day()
+    if g.level == "S1":
+        d.title(g.pick([f"关于{prj}竣工验收情况的公示", "建设工程竣工验收备案信息公示", f"{g.hosp['name']}{prj}竣工公告"]), scale=1.25)
+        d.para(f"{g.hosp['name']}{prj}已于{g.d(acc)}组织竣工验收。根据建设工程质量管理有关规定，现将工程竣工验收情况向社会公示，"
+               "接受公众监督：")
+        pub = [("工程名称", prj), ("建设地点", g.hosp["address"]), ("建设规模", f"总建筑面积{area}平方米")] + parties + \
+              [("竣工验收日期", g.d(acc)), ("验收结论", g.pick(["合格", "工程质量合格，同意交付使用"]))]
+        if g.chance(0.5):
+            d.table(None, [list(x) for x in pub], size=0.92)
+        else:
+            d.kv(pub, cols=1)
+        d.para(g.pick([f"公示期为{g.d(g.f.later(acc, 3, 10))}起5个工作日。", "公示期为7日。"]) +
+               g.pick(["对公示内容有异议的，请以书面形式向建设单位或当地建设工程质量监督机构反映。",
+                       "欢迎社会各界监督，如有意见请实名书面反映。"]))
+        if g.chance(0.6):
+            d.para(g.pick(["新楼启用后将有效改善群众就医环境，启用时间另行通知，敬请关注医院官网和微信公众号发布的信息。",
+                           "本公示同时在医院官方网站和院区公示栏发布。"]))
+        g.sign_date(d, g.hosp["name"], date=g.f.later(acc, 2, 8), stamp=g.chance(0.5))
+        return
+    d.title(g.pick(["房屋建筑工程竣工验收备案表", "建设工程竣工验收备案表", "工程竣工验收备案登记表"]), scale=1.35)
+    d.right(f"备案编号：{g.hosp['region'][0]}JB{g.year}{g.num(100, 999)}")
+    d.table(None, [["工程名称", prj, "工程地点", g.hosp["address"]],
+                   ["建筑面积", f"{area}㎡", "结构类型", g.pick(["框架结构", "框架剪力墙结构", "钢结构", "砖混结构"])],
+                   ["施工许可证号", f"{g.hosp['region'][0]}{g.year - 1}{g.num(10**6, 10**7 - 1)}", "竣工验收日期", g.d(acc)]]
+            + [[a, b, "", ""] for a, b in parties], size=0.86)
+    d.heading(g.pick(["备案文件目录：", "报送备案的文件："]))
+    docs = g.f.sample(FILING_DOCS, g.num(6, len(FILING_DOCS)))
+    d.table(["序号", "文件名称", "份数", "审查情况"],
+            [[str(k), x, str(g.num(1, 3)), g.pick(["齐全", "齐全", "符合要求", "已补正"])] for k, x in enumerate(docs, 1)], size=0.88)
+    d.heading("备案意见：")
+    d.para(g.pick(["该工程竣工验收备案文件齐全，已于本日收讫，准予备案。",
+                   "经审查，竣工验收程序符合规定，备案文件齐全有效，同意备案。"]) +
+           g.pick(["备案后工程方可投入使用。", "", "建设单位应将备案表及相关文件归入工程档案。"]))
+    d.kv([("备案机关", f"{g.city}住房和城乡建设局"), ("经办", "（签章）"), ("备案日期", g.d(g.f.later(acc, 5, 20)))], cols=2)
+    d.left(g.pick(["本表一式三份，备案机关、建设单位、城建档案馆各存一份。", "建设单位基建处存档。",
+                   "注：备案表原件归入基建工程竣工档案，不对外提供。"]), scale=0.85)

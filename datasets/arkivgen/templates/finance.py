@@ -1,6 +1,6 @@
 """经济活动类（会计档案）: vouchers, invoices, budgets, audits, procurement contracts."""
 
-from ..fields import DRUGS, EQUIPMENT, amount_upper
+from ..fields import CLINICAL_DEPTS, DRUGS, EQUIPMENT, amount_upper
 from . import template
 
 ACCOUNTS = [("1001", "库存现金"), ("1002", "银行存款"), ("1215", "应收医疗款"), ("1302", "库存物品"), ("1601", "固定资产"),
@@ -259,3 +259,239 @@ def refund_register(g, d):
     d.table(["序号", "日期", "姓名", "就诊卡号", "退费项目", "金额", "原因", "经办人"], rows, size=0.8)
     d.kv([("退费合计", f"{total:,.2f}元"), ("大写", amount_upper(total))], cols=2)
     d.left("退费须凭患者本人有效证件及原始票据办理，代办人须登记本人证件信息。", scale=0.9)
+
+
+# (line, kind, budget of a mid-sized hospital in 10k yuan, execution speed range relative to time)
+BUDGET_LINES = [("医疗收入", "收入", 80000, 0.8, 1.15), ("其中：门急诊收入", "收入", 28000, 0.8, 1.15),
+                ("其中：住院收入", "收入", 52000, 0.8, 1.15), ("财政基本支出补助", "收入", 6000, 0.6, 1.0),
+                ("财政项目支出补助", "收入", 4000, 0.3, 0.9), ("科教项目收入", "收入", 1500, 0.4, 1.1),
+                ("人员经费", "支出", 30000, 0.85, 1.08), ("药品费", "支出", 20000, 0.85, 1.2), ("卫生材料费", "支出", 15000, 0.85, 1.25),
+                ("维修（护）费", "支出", 2500, 0.5, 1.1), ("水电燃气费", "支出", 2000, 0.8, 1.2), ("差旅及会议费", "支出", 300, 0.3, 0.9),
+                ("专用设备购置", "支出", 5000, 0.2, 0.9), ("信息化建设", "支出", 2000, 0.2, 0.8), ("基本建设支出", "支出", 8000, 0.2, 0.8)]
+
+
+def _period_end(year, month):
+    import datetime as dt
+    return dt.date(year + (month == 12), month % 12 + 1, 1) - dt.timedelta(days=1)
+
+
+@template("finance", "budget_execution", {"S2": 1})
+def budget_execution(g, d):
+    """预算执行情况分析: an internal periodic report comparing the year's budget with the execution to date."""
+    months = g.pick([3, 6, 9, g.num(2, 11)])
+    period = {3: "第一季度", 6: "上半年", 9: "前三季度"}.get(months, f"1—{months}月")
+    d.title(g.pick([f"{g.year}年{period}预算执行情况分析报告", f"{g.year}年{period}收支预算执行进度通报",
+                    f"关于{g.year}年{period}预算执行情况的分析"]), scale=1.3)
+    if g.chance(0.5):
+        d.center(f"（{g.pick(['提交预算管理委员会审议', '院长办公会会议材料', '财务处编'])}）")
+    sched = months / 12
+    lines = [BUDGET_LINES[0]] + (BUDGET_LINES[1:3] if g.chance(0.5) else []) + \
+        g.f.sample(BUDGET_LINES[3:6], g.num(1, 3)) + g.f.sample(BUDGET_LINES[6:], g.num(4, 7))
+    lines.sort(key=lambda x: (x[1] != "收入", BUDGET_LINES.index(x)))
+    rows, inc_b, inc_a, exp_b, exp_a = [], 0.0, 0.0, 0.0, 0.0
+    slow = []
+    scale = g.rng.uniform(0.3, 2.5)
+    for name, kind, base, lo, hi in lines:
+        budget = round(base * scale * g.rng.uniform(0.85, 1.15))
+        done = budget * sched * g.rng.uniform(lo, hi)
+        rate = done / budget
+        if not name.startswith("其中"):
+            if kind == "收入":
+                inc_b, inc_a = inc_b + budget, inc_a + done
+            else:
+                exp_b, exp_a = exp_b + budget, exp_a + done
+        if kind == "支出" and rate < sched - 0.12:
+            slow.append(name)
+        rows.append([name, kind, f"{budget:,}", f"{done:,.1f}", f"{rate:.1%}", f"{(rate - sched) * 100:+.1f}"])
+    d.heading("一、总体执行情况")
+    d.para(f"截至{g.year}年{months}月末，全院收入预算{inc_b:,.0f}万元，累计实现收入{inc_a:,.1f}万元，执行进度{inc_a / inc_b:.1%}；"
+           f"支出预算{exp_b:,.0f}万元，累计支出{exp_a:,.1f}万元，执行进度{exp_a / exp_b:.1%}，时间序时进度为{sched:.1%}。"
+           + g.pick(["收支执行总体平稳。", "收入进度快于支出进度，当期收支结余较上年同期增加。",
+                     "支出执行略慢于序时进度，主要集中在项目支出。"]))
+    d.right("单位：万元")
+    d.table(["预算项目", "类别", "年度预算", "累计执行", "执行率", "较序时进度（百分点）"], rows, size=0.86)
+    projects = g.chance(0.6)
+    if projects:
+        d.heading("二、重点项目资金执行情况")
+        prows = []
+        for _ in range(g.num(2, 5)):
+            e = g.f.equipment()
+            item = g.pick([f"{e[0]}购置项目", "重点专科建设专项", "智慧医院信息化建设", "公立医院高质量发展补助",
+                           "住院楼改造项目", "人才引进专项经费"])
+            b = g.num(50, 3000)
+            prows.append([item, g.pick(["财政专项", "自筹", "财政专项", "债券资金"]), f"{b:,}", f"{b * g.rng.uniform(0, 0.9):,.1f}",
+                          g.pick(["医学装备部", "信息中心", "基建处", "医务处", "人力资源部"])])
+        d.table(["项目名称", "资金来源", "预算数", "已支付", "责任部门"], prows, size=0.86)
+    n = "三" if projects else "二"
+    d.heading(n + g.pick(["、存在的主要问题", "、执行中存在的问题"]))
+    problems = ["部分项目前期论证不充分，采购启动滞后，资金支付进度偏慢",
+                "卫生材料费增幅高于医疗收入增幅，耗材占比有所上升",
+                "个别科室预算调整频繁，预算约束力不强",
+                "财政专项资金拨付到位较晚，项目支出集中在下半年",
+                "应收医保款回款周期较长，资金周转压力加大",
+                (f"{'、'.join(slow[:2])}执行进度明显低于序时进度" if slow else "维修维护费支出与年初预算存在偏差")]
+    for k, t in enumerate(g.f.sample(problems, g.num(2, 4)), 1):
+        d.para(f"{k}. {t}。", indent=2)
+    d.heading(("四" if projects else "三") + g.pick(["、下一步措施", "、下一步工作建议"]))
+    d.para(g.pick(["各归口管理部门要对照预算逐项梳理，确需调整的按程序提出预算调整申请；",
+                   "建立预算执行月度通报和约谈机制，对执行率低于序时进度的项目责任部门进行督办；"])
+           + g.pick(["加强耗材使用监测，将成本控制指标纳入科室绩效考核。", "加快政府采购流程，确保年底前专项资金支付率达到90%以上。",
+                     "加强医保结算款对账和催收，提高资金使用效益。"]))
+    g.sign_date(d, g.pick(["财务处", "预算管理办公室", "财务处（预算管理办公室）"]),
+                date=g.f.later(_period_end(g.year, months), 5, 25), stamp=g.chance(0.4), dept="财务专用章")
+
+
+COST_ITEMS = [("人员经费", 0.30, 0.45), ("卫生材料费", 0.12, 0.30), ("药品费", 0.10, 0.28), ("固定资产折旧费", 0.04, 0.12),
+              ("无形资产摊销费", 0.0, 0.01), ("提取医疗风险基金", 0.002, 0.01), ("其他运行费用", 0.03, 0.08)]
+
+
+@template("finance", "cost_accounting", {"S2": 1})
+def cost_accounting(g, d):
+    """科室成本核算报表: either a per-department overview or one department's full-cost statement."""
+    month = g.num(1, 12)
+    kind = g.pick(["month", "year", "quarter"])
+    q = g.num(1, 4)
+    per = {"month": f"{g.year}年{month}月", "year": f"{g.year}年度", "quarter": f"{g.year}年第{q}季度"}[kind]
+    end = _period_end(g.year, {"month": month, "year": 12, "quarter": q * 3}[kind])
+    if g.chance(0.5):
+        d.title(g.pick(["临床科室成本核算汇总表", "科室全成本核算报表", "临床服务类科室收支结余表"]), scale=1.4)
+        d.kv([("核算期间", per), ("编制单位", g.hosp["name"]), ("金额单位", "万元")], cols=3)
+        rows = []
+        for dept in g.f.sample(CLINICAL_DEPTS, g.num(8, 18)):
+            inc = g.num(80, 2600) + g.rng.random()
+            direct = inc * g.rng.uniform(0.55, 0.85)
+            mgmt = inc * g.rng.uniform(0.05, 0.1)
+            aux = inc * g.rng.uniform(0.06, 0.15)
+            tot = direct + mgmt + aux
+            rows.append([dept, f"{inc:,.1f}", f"{direct:,.1f}", f"{mgmt:,.1f}", f"{aux:,.1f}", f"{tot:,.1f}",
+                         f"{inc - tot:,.1f}", f"{tot / inc:.1%}"])
+        d.table(["科室", "医疗收入", "直接成本", "分摊管理费用", "分摊医技医辅成本", "全成本", "收支结余", "成本收入率"], rows, size=0.8)
+        d.para("说明：直接成本按科室实际耗用归集；管理费用按科室人员数比例分摊，医辅科室成本按服务量（工作量、面积）分摊，"
+               "医技科室成本按内部服务收入比例分摊至临床科室。", indent=0)
+    else:
+        dept = g.f.dept()
+        d.title(g.pick([f"{dept}成本核算明细表", "科室成本报表（直接成本及分摊）", f"{dept}{per}成本分析表"]), scale=1.4)
+        d.kv([("核算单元", dept), ("核算期间", per), ("床位数", f"{g.num(20, 90)}张"),
+              ("出院人次", f"{g.num(100, 3000)}人次"), ("金额单位", "元")], cols=3)
+        inc = g.f.money(5e5, 2e7)
+        rows, direct = [], 0.0
+        for name, lo, hi in COST_ITEMS:
+            v = inc * g.rng.uniform(lo, hi)
+            a = v * g.rng.uniform(0.7, 1.0)
+            direct += v
+            rows.append([name, f"{a:,.2f}", f"{v - a:,.2f}", f"{v:,.2f}"])
+        rows.append(["直接成本小计", "", "", f"{direct:,.2f}"])
+        d.table(["成本项目", "直接计入", "计算计入", "合计"], rows, size=0.88)
+        mgmt, aux, tech = inc * 0.07, inc * 0.1, inc * g.rng.uniform(0.05, 0.12)
+        d.kv([("分摊行政后勤管理费用", f"{mgmt:,.2f}"), ("分摊医辅科室成本", f"{aux:,.2f}"), ("分摊医技科室成本", f"{tech:,.2f}"),
+              ("科室全成本", f"{direct + mgmt + aux + tech:,.2f}"), ("医疗收入", f"{inc:,.2f}"),
+              ("收支结余", f"{inc - direct - mgmt - aux - tech:,.2f}")], cols=2)
+        if g.chance(0.6):
+            d.heading("成本分析：")
+            d.para(g.pick([f"本期卫生材料费占医疗收入比重{g.num(12, 30)}%，较上期{g.pick(['上升', '下降'])}{g.num(1, 5)}个百分点，"
+                           "主要为高值耗材使用量变化所致。",
+                           f"百元医疗收入消耗卫生材料{g.num(12, 30)}元，每床日成本{g.num(600, 3000)}元，可控成本较上期有所下降。",
+                           "人员经费占比较高，建议结合床位使用率优化排班，提高设备使用效率，降低单位服务成本。"]))
+    d.kv([("成本核算员", "（签章）"), ("财务处负责人", "（签章）"), ("报出日期", g.d(g.f.later(end, 8, 40)))], cols=3)
+
+
+@template("finance", "arrears_notice", {"S3": 2, "S4": 2, "S5": 1})
+def arrears_notice(g, d):
+    """医疗费用欠费催缴通知书: S3 outpatient/identity only; S4 with the stay, diagnosis and fee breakdown;
+    S5 the same for a special-category diagnosis, addressed to the guardian."""
+    health = g.level in ("S4", "S5")
+    p = g.patient(16, 88)
+    d.title(g.pick(["医疗费用欠费催缴通知书", "欠费催缴函", "关于尽快结清欠付医疗费用的通知"]), scale=1.4)
+    no = f"QF{g.year}{g.num(1, 999):03d}"
+    d.right(f"编号：{no}")
+    total = g.f.money(6000, 160000) if health else 0.0
+    paid = total * g.rng.uniform(0.3, 0.85)
+    owed = total - paid if health else g.f.money(150, 12000)
+    start = g.day()
+    end = g.f.later(start, 3, 40)
+    dx = g.f.diagnosis(True if g.restricted else False) if health else None
+    guardian = health and (dx[3] == "psychiatric" or (not g.restricted and g.chance(0.3)))
+    if guardian:
+        d.left(g.pn(), "（监护人）：" if dx[3] == "psychiatric" else g.pick(["（患者家属）：", "先生/女士："]))
+    else:
+        d.left(g.pn(p["name"]), "先生/女士：" if g.chance(0.5) else "：")
+    if health:
+        who = ["患者", g.pn(p["name"])] if guardian else ["您"]
+        d.para(*who, f"于{g.d(start)}因{dx[0]}入住我院{dx[2]}，经{g.pick(['积极治疗', '手术及对症治疗', '住院综合治疗'])}后"
+               f"于{g.d(end)}{g.pick(['出院', '办理出院', '自动出院'])}。住院期间共发生医疗费用{total:,.2f}元，"
+               f"扣除医保统筹支付及已预交款项后，尚欠{owed:,.2f}元（大写：{amount_upper(owed)}）。")
+        d.kv([("住院号", g.pmrn()), ("出院诊断", f"{dx[0]}（{dx[1]}）"), ("住院天数", f"{(end - start).days}天"),
+              ("结算方式", g.pick(["城镇职工医保", "城乡居民医保", "自费"]))], cols=2)
+        if g.chance(0.7):
+            cats = g.f.sample(["床位费", "诊查费", "检查费", "化验费", "治疗费", "手术费", "护理费", "西药费", "卫生材料费"], g.num(4, 7))
+            share = {"床位费": 0.06, "诊查费": 0.02, "检查费": 0.15, "化验费": 0.1, "治疗费": 0.12, "手术费": 0.2, "护理费": 0.05,
+                     "西药费": 0.25, "卫生材料费": 0.18}
+            w = [share[c] * g.rng.uniform(0.6, 1.5) for c in cats]
+            rows = [[c, f"{total * x / sum(w):,.2f}"] for c, x in zip(cats, w)]
+            rows.append(["合计", f"{total:,.2f}"])
+            d.table(["费用类别", "金额（元）"], rows, fill=False)
+        if g.restricted:
+            d.para(f"本通知涉及患者个人隐私及诊疗信息，仅寄送{'监护人' if guardian else '患者'}本人，请妥善保管，勿向他人出示。")
+    else:
+        d.para(f"您在我院{g.pick(['门诊', '急诊', '体检中心'])}办理的就诊业务中，截至{g.d(end)}尚有{owed:,.2f}元"
+               f"（大写：{amount_upper(owed)}）费用未结清（{g.pick(['先诊疗后付费未按期缴纳', '绿色通道费用未补缴', '医保结算退回需个人补缴', '担保记账到期未结算'])}）。"
+               "我院工作人员已多次电话联系，截至目前仍未缴纳。")
+        d.kv([("就诊卡号", g.pmrn("就诊卡号")), ("身份证号", g.pid(p["birth"], p["sex"]))], cols=2)
+    d.kv([("联系地址", g.paddr()), ("预留电话", g.pphone())], cols=1)
+    d.para(f"请您在接到本通知之日起{g.pick([7, 10, 15])}日内到我院{g.pick(['住院处结算窗口' if health else '门诊收费处', '财务处'])}"
+           "结清欠费，也可通过医院微信公众号“费用查询”栏目在线缴纳。如有异议，请于期限内携带有关票据到财务处核对。"
+           "逾期未缴的，医院将依法通过诉讼等途径追偿，由此产生的费用由欠费人承担。")
+    g.sign_date(d, g.pick(["财务处", "住院结算处" if health else "门诊收费处", g.hosp["name"] + "财务处"]),
+                date=g.f.later(end, 20, 150), dept="财务专用章")
+    if g.chance(0.5):
+        d.hr(0.5)
+        d.center("回　执", scale=1.05)
+        d.kv([("通知编号", no), ("签收人（签字）", ""), ("与患者关系", ""), ("签收日期", "")], cols=2, underline=True)
+
+
+DONORS = ["{c}", "{c}", "{c}", "{city}慈善总会", "{city}红十字会", "中华慈善总会", "{prov}医学发展基金会", "爱心人士（匿名）",
+          "社会各界零星捐赠", "本院职工（集体捐款）"]
+
+
+@template("finance", "donation_disclosure", {"S1": 1})
+def donation_disclosure(g, d):
+    """接受社会捐赠及使用情况公示: public list of donations received and how they were spent."""
+    prov = g.hosp["region"][1]
+    per, last_month = g.pick([("度", 12), ("上半年", 6), ("第四季度", 12), ("第三季度", 9)])
+    d.title(g.pick([f"{g.hosp['name']}{g.year}年{per}接受社会捐赠情况公示", "关于接受社会捐赠资助情况的公告",
+                    f"{g.year}年{per}慈善捐赠资金收支及使用情况公示"]), scale=1.3)
+    law = ("《中华人民共和国慈善法》和《卫生健康行业接受社会捐赠资助管理暂行办法》" if g.year >= 2017 else
+           "《中华人民共和国公益事业捐赠法》和《卫生计生单位接受公益事业捐赠管理办法（试行）》")
+    d.para(f"根据{law}有关规定，现将我院{g.year}年"
+           f"{per}接受社会捐赠资助及使用情况向社会公示，欢迎社会各界监督。")
+    rows, cash, goods = [], 0.0, 0.0
+    for k in range(1, g.num(4, 12) + 1):
+        donor = g.pick(DONORS).format(c=g.f.company(), city=g.city, prov=prov)
+        if g.chance(0.4):
+            e = g.pick([x for x in EQUIPMENT if x[2] <= 60])
+            n = g.num(1, 3) if e[2] < 20 else 1
+            v = e[2] * 10000 * n * g.rng.uniform(0.6, 1.0)
+            goods += v
+            rows.append([str(k), donor, "物资", f"{e[0]}{n}台", f"{v:,.2f}",
+                         g.pick(["定向用于临床科室", "用于基层帮扶", "非定向"])])
+        else:
+            v = g.f.money(2000, 800000)
+            cash += v
+            rows.append([str(k), donor, "货币", "—", f"{v:,.2f}",
+                         g.pick(["困难患者医疗救助", "人才培养", "学科建设", "非定向", "公益健康宣教", "医务人员关爱"])])
+    d.table(["序号", "捐赠方", "形式", "物资名称及数量", "金额/估值（元）", "捐赠意向"], rows, size=0.82)
+    d.para(f"本期共接受货币捐赠{cash:,.2f}元，物资捐赠折合{goods:,.2f}元，合计{amount_upper(cash + goods)}。"
+           "捐赠资金纳入医院财务统一管理、单独核算、专款专用。", indent=0)
+    if g.chance(0.7):
+        d.heading("捐赠资金使用情况")
+        urows = []
+        for use in g.f.sample(["困难患者医疗费用救助", "基层医务人员进修培训", "义诊及健康宣教活动", "新生儿救治设备配置",
+                               "青年医师科研启动资助", "援外医疗队物资保障"], g.num(2, 5)):
+            urows.append([use,
+                          f"{g.f.money(1e4, 3e5):,.2f}",
+                          g.pick([f"受益{g.num(10, 400)}人次", f"资助{g.num(2, 30)}人", f"开展{g.num(3, 40)}场次", "已完成", "执行中"])])
+        d.table(["使用项目", "支出金额（元）", "执行情况"], urows, size=0.88)
+    start = g.f.later(_period_end(g.year, last_month), 10, 60)
+    d.para(f"公示期：{g.d(start)}至{g.d(g.f.later(start, 7, 10))}。公示期内如有疑问或异议，可通过医院官方网站“院务公开”栏目留言，"
+           "或以书面形式向医院纪检监察室反映。本公示同时在医院门诊大厅公示栏张贴。")
+    g.sign_date(d, g.hosp["name"], date=start, stamp=g.chance(0.7))

@@ -678,3 +678,368 @@ def front_sheet(g, d):
         d.heading(f"住院费用（元）：总费用 {total:.2f}（自付金额 {total * g.pick([0.2, 0.3, 0.45, 1.0]):.2f}）")
         d.para("  ".join(f"{name} {v:.2f}" for name, v in costs), indent=0)
     d.right("填表日期：", g.d(dis + dt.timedelta(days=g.num(1, 7))))
+
+
+# -- short clinical fragments, prescriptions, temperature charts, nursing handover -------------
+
+from ..clinical import (CHARACTERS, DISCHARGE_ORDERS, NEGATIVES, ONSETS, OUTCOMES,  # noqa: E402
+                        ROUND_OPENERS, ROUND_PLANS, ROUND_STATES, SYSTEM_EXAM)
+from ..fields import DIAGNOSES, SPECIAL_DEPTS  # noqa: E402
+
+
+def _frag_admit(g, c, dx, day):
+    how = g.pick([f"门诊以“{dx[0]}”收入院。", f"急诊拟“{dx[0]}”收住{dx[2]}。", "门诊拟收入院。",
+                  f"以“{dx[0]}”收入我科。", "为进一步诊治收入院。"])
+    return g.pick(["主诉：", "主诉：", "【主诉】"]) + c.complaint() + "，" + how
+
+
+def _frag_history(g, c, dx, day):
+    neg = "，".join(g.f.sample(NEGATIVES, g.num(1, 2)))
+    head = g.pick(["现病史：", "简要病史：", "病史："])
+    if c.symptom.startswith(("体检", "术前", "孕", "停经", "发现", "车祸", "跌倒", "家族", "婚后", "未避孕")) or g.chance(0.4):
+        return head + f"患者因“{c.complaint()}”就诊，{neg}，" + g.pick(["未予特殊处理。", "曾在外院治疗，效果欠佳。",
+                                                                        "今来我院复诊。"])
+    return head + f"患者{c.duration()}前{g.pick(ONSETS)}出现{c.symptom}，{g.pick(CHARACTERS)}，{neg}。"
+
+
+def _frag_exam(g, c, dx, day):
+    return g.pick(["查体：", "体格检查：", "PE："]) + c.vitals() + "，" + c._fill(g.pick(SYSTEM_EXAM)) + "。"
+
+
+def _frag_aux(g, c, dx, day):
+    return g.pick(["辅助检查：", "辅检：", "检查结果回报："]) + c.aux(1)
+
+
+def _frag_course(g, c, dx, day):
+    head = f"{g.d(day)} {g.f.time()} " + g.pick(["日常病程记录", "病程记录", "查房记录", "夜班记录"]) + "："
+    return (head + g.pick(ROUND_OPENERS) + c._fill(g.pick(ROUND_STATES)) + "，"
+            + c._fill(g.pick(ROUND_PLANS)) + "。")
+
+
+def _frag_meds(g, c, dx, day):
+    drugs = _take_home(g, g.num(1, 3), dx)
+    items = [f"{dr[0]} {dr[1]}×{g.num(1, 4)}盒 {dr[2]}" for dr in drugs]
+    return g.pick(["出院带药：", "带药：", "出院医嘱：带药"]) + "；".join(items) + "。"
+
+
+def _frag_consult(g, c, dx, day):
+    return (g.pick(["会诊意见：", "会诊医师意见："]) + g.pick([f"同意{dx[0]}诊断", f"考虑{dx[0]}", "诊断基本明确"])
+            + "，建议" + c._fill(g.pick(DISCHARGE_ORDERS)) + "，" + g.pick(["必要时再联系。", "随诊。", "请结合临床。"]))
+
+
+def _frag_obs(g, c, dx, day):
+    return (f"急诊留观{g.num(2, 48)}小时，{g.pick(OUTCOMES)}，生命体征平稳，"
+            + g.pick(["予离院，嘱门诊随诊。", f"转入{dx[2]}继续治疗。", "家属要求离院，已告知风险并签字。",
+                      "收入院。"]))
+
+
+def _frag_preop(g, c, dx, day):
+    op = next((o for o, pre in SURGERIES if pre == dx[0]), None) or g.pick(OPERATIONS)
+    return (f"术前小结：拟于{g.d(g.f.later(day, 1, 3))}在{g.pick(ANESTHESIA)}下行{op}，"
+            + g.pick(["术前准备已完善，已签署手术知情同意书。", "无绝对手术禁忌，术前禁食水。", "已备血，术区备皮。"]))
+
+
+def _frag_dx(g, c, dx, day):
+    return g.pick(["诊断：", "初步诊断：", "入院诊断：", "出院诊断：", "印象："]) + dx[0]
+
+
+# kind of excerpt -> (titles, lines always present, optional lines)
+BRIEF_KINDS = {
+    "admission": (["入院记录（摘录）", "住院病历（摘录）", "首次病程记录（节选）"], [_frag_admit],
+                  [_frag_history, _frag_exam, _frag_aux]),
+    "outpatient": (["门诊病历（复诊）", "门诊记录", "门诊病历"], [_frag_dx], [_frag_history, _frag_exam, _frag_aux, _frag_meds]),
+    "course": (["病程记录", "病程记录（续）", "日常病程记录"], [_frag_course], [_frag_course, _frag_aux, _frag_dx]),
+    "observation": (["急诊留观记录", "急诊病历"], [_frag_obs], [_frag_admit, _frag_exam, _frag_dx]),
+    "consult": (["会诊记录（摘录）", "会诊意见"], [_frag_consult], [_frag_exam, _frag_aux]),
+    "discharge": (["出院带药医嘱", "出院医嘱"], [_frag_meds], [_frag_dx]),
+    "preop": (["术前小结（摘录）", "术前记录"], [_frag_preop], [_frag_dx, _frag_exam]),
+}
+
+
+def _patient_for(g, dx):
+    """A patient whose age and sex fit the diagnosis and its department."""
+    name, dept = dx[0], dx[2]
+    lo, hi = 16, 90
+    sex = g.f.sex()
+    if dept == "新生儿科":
+        lo, hi = 0, 0
+    elif dept == "儿科" or "小儿" in name or "手足口" in name:
+        lo, hi = 1, 12
+    elif dept in ("产科", "妇科", "生殖医学中心") or any(w in name for w in ("乳腺", "子宫", "卵巢", "妊娠", "流产",
+                                                                              "女性", "唐氏", "BRCA")):
+        lo, hi, sex = 18, 72 if dept == "妇科" else 45, "女"
+    if any(w in name for w in ("前列腺", "男性")):
+        lo, hi, sex = (50, 90, "男") if "前列腺" in name else (22, 50, "男")
+    elif any(w in name for w in ("帕金森", "白内障", "骨质疏松", "股骨颈", "老年")) or dept == "老年医学科":
+        lo, hi = 55, 95
+    birth = g.f.birth(lo, hi, g.year)
+    return {"name": g.f.name(), "sex": sex, "birth": birth, "age": max(0, g.year - birth.year),
+            "id": g.f.cn_id(birth, sex)}
+
+
+def _age(g, p):
+    return f"{p['age']}岁" if p["age"] else f"{g.num(1, 27)}天"
+
+
+@template("medical", "brief_note", HEALTH)
+def brief_note(g, d):
+    """Short clinical fragments: one to four lines of a record (a chief complaint with 收入院, a
+    one-line history, a brief finding, a short course note, discharge medication) under a one-line
+    identity, as they turn up on loose sheets, scanned half pages and record excerpts."""
+    d.short = True   # a hint for enrich(): these documents are meant to stay short
+    dx = _dx(g)
+    p = _patient_for(g, dx)
+    c = Clinic(g, dx, p["sex"], p["age"])
+    day = g.day()
+    surgical = any(w in dx[2] for w in ("外科", "骨科", "妇科", "眼科", "耳鼻", "泌尿"))
+    kinds = [k for k in BRIEF_KINDS if k != "preop" or (surgical and not dx[3])]
+    titles, must, optional = BRIEF_KINDS[g.pick(kinds)]
+    n_opt = g.rng.choices([0, 1, 2, 3], [5, 4, 2, 1])[0]
+    frags = list(must) + g.f.sample(optional, min(n_opt, len(optional)))
+    lines = [fn(g, c, dx, day) for fn in frags]
+    if g.restricted and not any(dx[0] in line for line in lines):   # special-category notes name the diagnosis
+        lines.append(_frag_dx(g, c, dx, day))
+    mrn_kind = g.pick(["住院号", "门诊号", "病案号", "ID号"])
+    ident = g.pick(["header", "line", "line", "kv", "inline"])
+    if g.chance(0.4):
+        d.left(g.pick(titles), bold=True)
+    if ident == "header":
+        d.page_header = [g.hosp["name"] + "  " + g.pick(["姓名：", "患者："]), g.pn(p["name"]), f"  {mrn_kind}：",
+                         g.pmrn(mrn_kind)]
+    elif ident == "line":
+        d.left(g.pick(["姓名：", "患者："]), g.pn(p["name"]), f"  {p['sex']}  {_age(g, p)}  {mrn_kind}：",
+               g.pmrn(mrn_kind))
+    elif ident == "kv":
+        d.kv([("姓名", g.pn(p["name"])), ("性别", p["sex"]), ("年龄", _age(g, p)), (mrn_kind, g.pmrn(mrn_kind))],
+             cols=4)
+    else:   # the name opens the first fragment
+        lines[0] = [g.pn(p["name"]), f"，{p['sex']}，{_age(g, p)}，" + lines[0]]
+    indent = g.pick([0, 0, 2])
+    for line in lines:
+        d.para(*line if isinstance(line, list) else [line], indent=indent)
+    if g.chance(0.5):
+        d.right(g.pick(["医师：", "医师签名：", "记录者："]), g.pn())
+
+
+ORAL = ("片", "胶囊", "散", "口服", "吸入", "气雾剂")
+
+
+def _take_home(g, k, dx, oral=True):
+    """k drugs plausible for the diagnosis; tablets and capsules only for take-home use (the first
+    one is the special-category drug when the diagnosis has one)."""
+    drugs = g.f.drugs(k + 6, dx[3], dx[2])
+    first, rest = drugs[0], drugs[1:]
+    if oral:
+        rest = [x for x in rest if any(w in x[0] for w in ORAL)]
+    out = [first] + rest if (not oral or dx[3] or any(w in first[0] for w in ORAL)) else rest
+    return out[:k] or drugs[:1]
+
+
+RX_NOTES = ["处方当日有效，特殊情况下需延长有效期的，由开具处方的医师注明，但最长不超过3天。",
+            "请核对药品名称、规格、数量，离开窗口后概不退换。", "取药时请出示就诊卡。", "药品用法用量请遵医嘱。"]
+
+
+@template("medical", "prescription", HEALTH)
+def prescription(g, d):
+    """处方笺: the prescription form — type corner (普通/急诊/儿科/精二/免费抗病毒), patient block,
+    Rp. lines, prescriber and pharmacist sign-off, amount."""
+    dx = _dx(g)
+    p = _patient_for(g, dx)
+    sp = dx[3]
+    dept = dx[2]
+    day = g.day()
+    if sp == "psychiatric":
+        kind = g.pick(["精二", "精神药品处方", "普通"])
+    elif sp == "hiv":
+        kind = g.pick(["免费抗病毒治疗药品处方", "普通"])
+    elif sp == "reproductive":
+        kind = g.pick(["普通", "专用处方"])
+    elif p["age"] < 14:
+        kind = "儿科"
+    else:
+        kind = g.pick(["普通", "普通", "急诊"])
+    d.right(f"【{kind}】" if g.chance(0.6) else kind)
+    d.title(g.hosp["name"], scale=1.25)
+    d.subtitle(g.pick(["处 方 笺", "处方笺", "门诊处方笺", "处方"]))
+    d.right(f"No.{g.num(10 ** 7, 10 ** 8 - 1)}")
+    pairs = [("费别", g.pick(["城镇职工医保", "城乡居民医保", "自费", "公费", "新农合"])),
+             (g.pick(["门诊号", "就诊卡号", "住院号"]), None), ("科别", dept), ("姓名", g.pn(p["name"])),
+             ("性别", p["sex"]), ("年龄", _age(g, p)),
+             ("开具日期", g.d(day))]
+    kind_mrn = pairs[1][0]
+    pairs[1] = (kind_mrn, g.pmrn(kind_mrn))
+    if kind != "普通" and kind != "急诊" and kind != "儿科" or g.chance(0.15):
+        pairs.append(("身份证号", g.pid(p["birth"], p["sex"])))
+    if g.chance(0.3):
+        pairs.append(("医保卡号", g.pins()))
+    if g.chance(0.3):
+        pairs.append(("联系电话", g.pphone(True)))
+    d.kv(pairs, cols=g.pick([2, 3]))
+    d.kv([("临床诊断", dx[0] + (f"（{dx[1]}）" if g.chance(0.3) else ""))], cols=1)
+    d.hr(0.8)
+    drugs = _take_home(g, g.num(1, 5), dx)
+    total = 0.0
+    if g.chance(0.6):
+        d.left("Rp.", bold=True)
+        for k, dr in enumerate(drugs, 1):
+            qty = g.num(1, 6)
+            total += qty * g.f.money(3, 180)
+            d.left(f"{k}. {dr[0]}  {dr[1]} × {qty}{g.pick(['盒', '盒', '瓶', '支'] if 'ml' in dr[1] else ['盒'])}")
+            d.left(f"    {g.pick(['用法：', 'Sig：', '用法用量：'])}{dr[2]}")
+    else:
+        rows = []
+        for dr in drugs:
+            qty = g.num(1, 6)
+            total += qty * g.f.money(3, 180)
+            rows.append([dr[0], dr[1], f"{qty}", dr[2]])
+        d.table(["药品名称", "规格", "数量", "用法用量"], rows, size=0.88)
+    if sp == "psychiatric" and g.chance(0.6):
+        d.left("（精神药品处方，不超过7日常用量；代办人须出示身份证件）", scale=0.88)
+    if sp == "hiv":
+        d.left(g.pick(["（国家免费抗病毒治疗药品，按月领取，须本人或指定代领人签字）",
+                       "备注：服药依从性教育已完成，下次随访检测CD4及病毒载量。"]), scale=0.88)
+    d.left("以下空白", scale=0.85)
+    d.hr(0.6)
+    d.kv([("医师", g.pn()), ("审核药师", g.pn()), ("调配药师", g.pn()), ("核对/发药", g.pn()),
+          ("药品金额", f"{total:.2f}元")], cols=g.pick([3, 5]))
+    if g.chance(0.5):
+        d.left(g.pick(RX_NOTES), scale=0.85)
+
+
+ISOLATION = {"hiv": ["血液-体液隔离", "HIV阳性 标准预防+血源性隔离"], "std": ["接触隔离（梅毒）", "血液-体液隔离"],
+             "psychiatric": ["防自伤 防走失 防冲动", "封闭病区 一级观察"], "genetic": ["遗传咨询随访"],
+             "reproductive": ["术后观察阴道流血", "取卵术后观察"]}
+
+
+@template("medical", "temperature_chart", HEALTH)
+def temperature_chart(g, d):
+    """体温单: one week of a patient's vital signs — days as columns, readings, intake/output, stools,
+    weight and the event row (入院, 手术, 出院)."""
+    dx = _dx(g)
+    p = _patient_for(g, dx)
+    adm = g.day()
+    week = g.rng.choices([1, 2, 3], [5, 2, 1])[0]
+    start = adm + dt.timedelta(days=7 * (week - 1))
+    ndays = g.num(3, 7)
+    days = [start + dt.timedelta(days=k) for k in range(ndays)]
+    surgical = any(w in dx[2] for w in ("外科", "骨科", "妇科", "眼科", "耳鼻", "泌尿"))
+    op = None if dx[3] or not surgical or g.chance(0.4) else g.num(0, ndays - 1)
+    feverish = g.chance(0.4)
+    if g.chance(0.5):
+        d.title(g.hosp["name"] + " 体温单", scale=1.3)
+    else:
+        d.center(g.hosp["name"], scale=1.15)
+        d.title(g.pick(["体 温 单", "体温单"]), scale=1.35)
+    pairs = [("姓名", g.pn(p["name"])), ("年龄", _age(g, p)), ("性别", p["sex"]), ("科别", dx[2]),
+             ("床号", f"{g.num(1, 60)}"), ("入院日期", g.d(adm)), (g.pick(["住院号", "病案号"]), g.pmrn())]
+    if g.restricted or g.chance(0.4):
+        pairs.append(("诊断", dx[0]))
+    if dx[3] and g.chance(0.7):
+        pairs.append(("护理标识", g.pick(ISOLATION[dx[3]])))
+    d.kv(pairs, cols=g.pick([3, 4]))
+    header = ["日期"] + [days[0].isoformat() if k == 0 else f"{x.month:02d}-{x.day:02d}" for k, x in enumerate(days)]
+    rows = [["住院日数"] + [str(7 * (week - 1) + k + 1) for k in range(ndays)]]
+    if op is not None:
+        rows.append(["手术后日数"] + ["" if k < op else ("手术" if k == op else str(k - op)) for k in range(ndays)])
+    for hour in g.pick([["6时", "14时"], ["2时", "6时", "10时", "14时", "18时", "22时"], ["8时", "16时"]]):
+        row = [f"体温(℃) {hour}"]
+        for k in range(ndays):
+            hot = feverish and k < ndays // 2 + 1
+            t = g.num(373, 392) if hot and g.chance(0.7) else g.num(360, 372)
+            row.append("" if len(row) > 1 and g.chance(0.08) else f"{t / 10:.1f}")
+        rows.append(row)
+    rows.append(["脉搏(次/分)"] + [str(g.num(62, 112)) for _ in days])
+    rows.append(["呼吸(次/分)"] + [str(g.num(14, 26)) for _ in days])
+    rows.append(["血压(mmHg)"] + [f"{g.num(98, 168)}/{g.num(58, 98)}" if g.chance(0.8) else "" for _ in days])
+    if g.chance(0.6):
+        rows.append(["入量(ml)"] + [str(g.num(8, 32) * 100) for _ in days])
+        rows.append([g.pick(["出量(ml)", "尿量(ml)"])] + [str(g.num(6, 28) * 100) for _ in days])
+    rows.append(["大便(次)"] + [g.pick(["0", "1", "1", "2", "1/E", "☆"]) for _ in days])
+    rows.append(["体重(kg)"] + [f"{g.num(42, 95) if p['age'] > 14 else g.num(4, 40)}" if k == 0 else
+                                g.pick(["", "卧床"]) for k in range(ndays)])
+    events = ["" for _ in days]
+    def hhmm(lo, hi):
+        return f"{g.num(lo, hi):02d}:{g.num(0, 59):02d}"
+    if week == 1:
+        events[0] = f"入院 {hhmm(0, 23)}"
+    if op is not None:
+        events[op] = (events[op] + " " if events[op] else "") + f"手术 {hhmm(8, 16)}"
+    if g.chance(0.3) and (op is None or op < ndays - 2):
+        events[-1] = f"出院 {hhmm(9, 16)}"
+    if any(events):
+        rows.append(["事件"] + events)
+    d.table(header, rows, size=0.8)
+    d.kv([("过敏药物", g.pick(["无", "无", "青霉素", "头孢类", "磺胺类"])), ("周次", f"第{week}周")], cols=2)
+
+
+HANDOVER_NOTES = ["新入院", "术后第{n}天", "病危", "病重", "明日手术", "今日出院", "特殊治疗", "重点观察"]
+
+
+@template("medical", "shift_handover", HEALTH)
+def shift_handover(g, d):
+    """病区护士交班报告: the ward's patient movement for a shift and a few patients handed over with
+    their diagnosis and what the next shift must watch."""
+    dx0 = _dx(g)
+    ward = dx0[2]
+    same_group = dx0[3] if ward in SPECIAL_DEPTS else None
+    day = g.day()
+    shift, hours = g.pick([("白班", "08:00—17:30"), ("小夜班", "17:30—01:00"), ("大夜班", "01:00—08:00"),
+                           ("日班", "08:00—16:00"), ("夜班", "16:00—08:00")])
+    surgical = any(w in ward for w in ("外科", "骨科", "妇科", "产科", "眼科", "耳鼻", "口腔", "泌尿", "烧伤", "介入"))
+    tags = HANDOVER_NOTES if surgical else [t for t in HANDOVER_NOTES if "手术" not in t and "术后" not in t]
+    d.title(g.pick(["护士交班报告", "病区交接班报告", "病房护理交班记录", "护理交接班本"]), scale=1.35)
+    d.kv([("病区", ward), ("日期", g.d(day)), ("班次", shift),
+          ("时间", hours)], cols=g.pick([2, 4]))
+    total = g.num(24, 60)
+    moves = {"入院": g.num(0, 6), "出院": g.num(0, 8), "转入": g.num(0, 2), "转出": g.num(0, 2),
+             "手术": g.num(0, 5), "病危": g.num(0, 3), "病重": g.num(0, 5), "死亡": g.pick([0, 0, 0, 0, 1])}
+    now = total + moves["入院"] + moves["转入"] - moves["出院"] - moves["转出"] - moves["死亡"]
+    if g.chance(0.6):
+        d.table(["原有"] + list(moves) + ["现有"], [[str(total)] + [str(v) for v in moves.values()] + [str(now)]],
+                size=0.86)
+    else:
+        d.para(f"原有患者{total}人，" + "，".join(f"{k}{v}人" for k, v in moves.items() if v) + f"，现有{now}人。",
+               indent=0)
+    rows, paras = [], []
+    beds = sorted(g.f.sample(range(1, 61), g.num(3, 8)))
+    for k, bed in enumerate(beds):
+        if k == 0:
+            dx = dx0
+        elif same_group:
+            dx = g.f.diagnosis(same_group)
+        else:
+            local = [x for x in DIAGNOSES if x[2] == ward and not x[3]]
+            other = [x for x in DIAGNOSES if not x[3] and x[2] not in ("新生儿科", "儿科", "产科")]
+            dx = g.pick(local) if local and g.chance(0.9) else g.pick(other)
+        p = _patient_for(g, dx)
+        c = Clinic(g, dx, p["sex"], p["age"])
+        op = next((o for o, pre in SURGERIES if pre == dx[0]), None) or g.pick(OPERATIONS)
+        tag = g.pick(tags if dx[2] == ward else ["病危", "病重", "特殊治疗", "重点观察"]).format(n=g.num(1, 6))
+        if tag == "新入院":
+            note = f"因“{c.complaint()}”于{g.f.time()}入院，{c.vitals()}，已行入院宣教。"
+        elif tag.startswith("术后"):
+            note = (f"{op}后，切口敷料{g.pick(['干燥', '少量渗血', '干燥无渗出'])}，"
+                    f"{g.pick(['引流管通畅', '留置导尿通畅', '已拔除引流管'])}，{g.pick(['疼痛评分2分', '疼痛评分3分', '无明显疼痛'])}。")
+        elif tag in ("病危", "病重"):
+            note = (f"{c.vitals()}，{g.pick(['心电监护中', '持续低流量吸氧', '予高流量吸氧'])}，"
+                    f"{g.pick(['记24小时出入量', '每小时巡视', '注意意识变化', '注意血氧变化'])}。")
+        elif tag == "明日手术":
+            note = f"拟明日行{op}，已备皮、配血，{g.pick(['晚22时后禁食水', '术前宣教已完成'])}。"
+        elif tag == "今日出院":
+            note = "已办理出院手续，出院指导已完成。"
+        else:
+            note = c._fill(g.pick(ROUND_STATES)) + "，" + g.pick(["遵医嘱用药", "注意观察病情变化", "加强巡视",
+                                                                "监测血糖"]) + "。"
+        if dx[3] == "psychiatric" and g.chance(0.5):
+            note += g.pick(["有消极言语，床旁专人看护。", "拒药，需看服到口。", "夜间兴奋，必要时约束保护。"])
+        elif dx[3] == "hiv" and g.chance(0.5):
+            note += g.pick(["按时服用抗病毒药物，注意血液体液防护。", "CD4计数低，注意预防机会性感染。"])
+        rows.append([f"{bed}", g.pn(p["name"]), dx[0], f"【{tag}】{note}"])
+        paras.append([f"{bed}床 ", g.pn(p["name"]), f"，{p['sex']}，{_age(g, p)}，{dx[0]}。{tag}：{note}"])
+    if g.chance(0.5):
+        d.table(["床号", "姓名", "诊断", "病情及交班内容"], rows, size=0.84)
+    else:
+        d.heading(g.pick(["交班内容：", "重点患者交班："]))
+        for segs in paras:
+            d.para(*segs, indent=0)
+    d.kv([("交班者", g.pn()), ("接班者", g.pn())], cols=2)

@@ -316,3 +316,218 @@ def animal_use_application(g, d):
            "出现持续不能进食或濒死状态时，即实施安乐死。实验结束后按规定进行动物尸体无害化处理。")
     d.table(["科室意见", "动物实验中心意见", "实验动物福利伦理委员会意见"],
             [["同意", g.pick(["同意", "场地可安排"]), g.pick(["同意", "修改后同意"])]])
+
+
+AWARD_GRADES = ["一等奖", "二等奖", "三等奖", "优秀奖"]
+ACHIEVEMENT_KINDS = ["科技进步奖", "新技术引进奖", "优秀论文奖", "发明专利", "临床诊疗规范", "教学成果奖"]
+
+
+@template("research_teaching", "achievement_award", {"S1": 2, "S2": 2})
+def achievement_award(g, d):
+    """科研成果奖励: S1 the published 拟奖励项目公示 (titles, departments, first authors as published);
+    S2 the internal 科研成果登记汇总/奖励核算表 by department, with amounts and no names."""
+    if g.level == "S1":
+        d.title(g.pick([f"关于{g.year}年度科研成果奖励拟奖项目的公示", f"{g.year}年度院科技进步奖评审结果公示",
+                        f"{g.year}年度医疗新技术奖评选结果公告"]), scale=1.3)
+        d.para(f"根据《{g.hosp['name']}科研成果奖励办法》，经科室推荐、科研处形式审查、院学术委员会"
+               f"{g.pick(['会议评审', '专家函评和会议答辩', '无记名投票'])}，拟对以下{g.pick(['项目', '成果'])}予以奖励，现予以公示：")
+        authors = g.chance(0.6)   # first authors, as published in the notice
+        rows = []
+        for k, topic in enumerate(g.f.sample(TOPICS, g.num(4, 9)), 1):
+            row = [str(k), topic, g.f.dept(), g.pick(ACHIEVEMENT_KINDS), g.pick(AWARD_GRADES)]
+            if authors:
+                row.insert(3, g.f.name())
+            rows.append(row)
+        hdr = ["序号", "成果名称", "完成科室", "成果类型", "拟奖等级"]
+        if authors:
+            hdr.insert(3, "第一完成人")
+        d.table(hdr, rows, size=0.86)
+        days = g.pick(["5个工作日", "7天", "7个工作日"])
+        d.para(f"公示期为{days}。公示期间，如对公示项目的学术水平、知识产权归属或完成人排序有异议，"
+               "请以书面形式向科研处实名反映，逾期不予受理。")
+        d.para(g.pick(["本公示同时在医院官方网站和院务公开栏发布。", "本公告在医院官网“院务公开”栏目同步发布，欢迎社会各界监督。",
+                       "欢迎广大职工和社会各界监督。"]))
+        g.sign_date(d, g.pick(["科研处", "科技创新办公室", "院学术委员会办公室"]), stamp=g.chance(0.7))
+        return
+    g.mark_if_restricted(d)
+    d.title(g.pick([f"{g.year}年度科研成果登记汇总表", f"{g.year}年度科研绩效奖励核算表", "科研成果奖励经费分配明细"]), scale=1.3)
+    d.right(f"统计口径：{g.year}年1月1日至{g.year}年12月31日", scale=0.9)
+    rows, tot = [], [0, 0, 0, 0, 0.0]
+    for dept in g.f.sample(["心血管内科", "神经内科", "普通外科", "骨科", "儿科", "检验科", "放射科", "护理部", "药学部",
+                            "消化内科", "肿瘤科", "重症医学科", "妇科", "急诊科"], g.num(6, 12)):
+        sci, core, pat, award = g.num(0, 9), g.num(0, 15), g.num(0, 4), g.num(0, 2)
+        money = sci * g.pick([1.0, 1.5, 2.0]) + core * 0.3 + pat * 0.5 + award * g.pick([2, 3, 5])
+        for i, v in enumerate((sci, core, pat, award, money)):
+            tot[i] += v
+        rows.append([dept, str(sci), str(core), str(pat), str(award), f"{money:.2f}"])
+    rows.append(["合计", *[str(v) for v in tot[:4]], f"{tot[4]:.2f}"])
+    d.table(["科室", "SCI论文（篇）", "中文核心（篇）", "授权专利（项）", "获奖（项）", "奖励金额（万元）"], rows, size=0.86)
+    d.heading("核算说明：")
+    for k, t in enumerate(g.f.sample(["论文以正式见刊且第一单位为本院为准，同一论文不重复计奖；",
+                                      "SCI论文按中科院分区分档计奖，综述按同档次50%计算；",
+                                      "专利以授权证书日期为准，实用新型专利按发明专利的30%计奖；",
+                                      "获奖项目以证书为准，多单位合作项目按排序系数折算；",
+                                      "奖励经费从院科研发展基金列支，发放至科室，由科室二次分配；",
+                                      "核算结果经院学术委员会审议后执行。"], g.num(3, 5)), 1):
+        d.left(f"{k}. {t}")
+    d.left(g.pick(["本表为内部资料，不对外公开。", "内部核算用表，请勿外传。", ""]), scale=0.9)
+    d.sign(["制表：科研处", "审核：分管院领导", g.d(g.day())])
+
+
+ROTATIONS = ["心血管内科", "呼吸与危重症医学科", "消化内科", "神经内科", "内分泌科", "肾内科", "急诊科", "重症医学科",
+             "普通外科", "骨科", "儿科", "妇产科", "放射科", "检验科", "全科医学科", "感染科"]
+
+
+@template("research_teaching", "training_completion", {"S3": 1})
+def training_completion(g, d):
+    """规培/进修结业鉴定表: the trainee's identity, rotations with assessment scores, appraisals by the
+    supervisor and the training base; identifying data, no health details."""
+    sex = g.f.sex()
+    birth = g.f.birth(23, 40, g.year)
+    name = g.f.name(sex)
+    refresher = g.chance(0.4)
+    if refresher:
+        d.title(g.pick(["进修人员结业鉴定表", "进修医师结业考核鉴定表"]), scale=1.4)
+        title = g.pick(["住院医师", "主治医师", "主治医师", "主管护师", "护师"])
+        kinds = ["护理进修", "专科护士培训"] if "护" in title else ["临床进修", "专项技术进修", "对口支援进修"]
+        d.table(None, [["姓名", g.pn(name), "性别", sex],
+                       ["出生日期", g.pbirth(birth), "职称", title],
+                       ["身份证号", g.pid(birth, sex), "联系电话", g.pphone(True)],
+                       ["原工作单位", g.f.hospital()["name"], "进修科室", g.f.dept()],
+                       ["进修期限", f"{g.year}年{g.num(1, 6)}月至{g.year}年{g.num(7, 12)}月",
+                        "进修类别", g.pick(kinds)]],
+                size=0.88)
+        d.heading("进修期间主要学习内容：")
+        d.para(g.pick(["参与病房日常诊疗工作，独立管理床位", "跟随带教老师参加门诊、查房及手术", "系统学习本专业常见病、多发病的规范化诊治"]) +
+               f"，累计管理患者{g.num(40, 260)}人次，参加疑难病例讨论{g.num(4, 30)}次，"
+               + g.pick([f"完成操作{g.num(20, 150)}例。", "掌握了相关适宜技术。", f"参加业务学习{g.num(6, 40)}次。"]))
+    else:
+        d.title(g.pick(["住院医师规范化培训结业考核鉴定表", "住院医师规范化培训轮转考核登记表"]), scale=1.35)
+        d.kv([("姓名", g.pn(name)), ("性别", sex), ("出生日期", g.pbirth(birth)),
+              ("学历", g.pick(["本科", "硕士研究生", "硕士研究生", "博士研究生"])),
+              ("毕业院校", g.f.region()[2].replace("市", "") + g.pick(["医科大学", "医学院", "中医药大学", "大学医学部"])),
+              ("培训专业", g.pick(["内科", "外科", "全科", "儿科", "急诊科", "麻醉科", "妇产科"])),
+              ("学员类型", g.pick(["单位委派", "社会人", "专业学位研究生"])),
+              ("身份证号", g.pid(birth, sex)) if g.chance(0.7) else ("手机", g.pphone(True))], cols=2)
+        rows = []
+        for dept in g.f.sample(ROTATIONS, g.num(5, 10)):
+            rows.append([dept, f"{g.num(1, 6)}个月", str(g.num(70, 96)), str(g.num(72, 98)),
+                         g.pick(["合格", "合格", "良好", "优秀"])])
+        d.table(["轮转科室", "轮转时间", "出科理论", "技能考核", "出科鉴定"], rows, size=0.88)
+        d.kv([("年度考核", g.pick(["合格", "合格", "良好"])), ("执业医师资格", g.pick(["已取得", "已取得", "待取得"])),
+              ("结业理论考试", f"{g.num(62, 92)}分"), ("临床实践能力考核", g.pick(["通过", "通过", "补考通过"]))], cols=2)
+    d.heading(g.pick(["带教老师评语：", "导师鉴定意见："]))
+    d.para(g.pick(["该同志遵守劳动纪律，工作认真负责，", "该学员学习态度端正，服从科室安排，", "该同志热爱本专业，虚心好学，"]) +
+           g.pick(["基础理论扎实，临床思维清晰，", "医患沟通能力较好，病历书写规范，", "能独立完成常见病的诊疗和基本操作，"]) +
+           g.pick(["同意结业。", "鉴定合格。", "建议今后加强危重症处置能力的培养。"]))
+    d.table(["带教科室意见", "教育处意见", "培训基地意见"],
+            [[g.pick(["同意", "合格"]), g.pick(["同意结业", "审核通过"]), g.pick(["同意，颁发结业证书", "准予结业"])]], size=0.9)
+    d.sign([["带教老师：", g.pn()], "教育处（盖章）", g.d(g.day())])
+
+
+@template("research_teaching", "teaching_round", {"S4": 3, "S5": 1})
+def teaching_round(g, d):
+    """教学查房记录: a named inpatient presented by a resident, bedside examination, questions to the
+    trainees and the attending's summary; S5 when the patient's diagnosis is special-category."""
+    from ..clinical import Clinic
+    dx = g.f.diagnosis(True if g.restricted else False)
+    p = g.patient(16, 88)
+    female = any(w in dx[0] for w in ("妊娠", "女性", "乳腺", "卵巢", "子宫", "唐氏", "流产", "顺产", "BRCA"))
+    if female or any(w in dx[0] for w in ("男性", "前列腺")):
+        sex = "女" if female else "男"
+        lo, hi = (20, 45) if female and dx[3] in ("reproductive", "genetic") or "妊娠" in dx[0] or "产" in dx[0] else (20, 80)
+        birth = g.f.birth(lo, hi, g.year)
+        p = {"name": g.f.name(sex), "sex": sex, "birth": birth, "age": g.year - birth.year}
+    c = Clinic(g, dx, p["sex"], p["age"])
+    d.title(g.pick(["教学查房记录", "临床教学查房记录表", "住院医师教学查房记录"]), scale=1.4)
+    day = g.day()
+    d.kv([("查房日期", g.d(day) + " " + g.pick(["8:30", "9:00", "10:00", "15:00"])), ("科室", dx[2]),
+          ("主查教师", g.pn()), ("职称", g.pick(["主治医师", "副主任医师", "主任医师"])),
+          ("查房对象", g.pick(["规培住院医师", "实习医生及规培学员", "进修医师、实习医生"])),
+          ("参加人数", f"{g.num(4, 16)}人")], cols=2)
+    d.kv([("患者", g.pn(p["name"])), ("性别", p["sex"]), ("年龄", f"{p['age']}岁"),
+          ("床号", f"{g.num(1, 60)}床"), ("住院号", g.pmrn())], cols=3)
+    d.kv([("查房病种", dx[0]), ("教学目标", g.pick(["掌握本病的诊断依据与鉴别诊断", "熟悉本病的治疗原则和随访要点",
+                                                     "规范病史采集和体格检查"]))], cols=1)
+    d.heading(g.pick(["一、病史汇报（规培医师）", "一、汇报病史"]))
+    d.para(c.intro())
+    if g.chance(0.6):
+        d.para("现病史：" + c.hpi())
+    d.heading("二、床旁查体示教")
+    d.para(c.exam(specialist=g.chance(0.5)))
+    d.para("主查教师纠正了" + g.pick(["心脏听诊部位及顺序", "腹部触诊手法", "神经系统查体步骤", "淋巴结触诊顺序"]) + "，并强调查体前应做好手卫生和人文关怀。")
+    d.heading("三、辅助检查分析")
+    d.para(c.aux())
+    d.heading("四、提问与讨论")
+    qs = [f"本例诊断为{dx[0]}的依据有哪些？", "需要与哪些疾病相鉴别？", "下一步治疗方案如何制定？",
+          "用药过程中应注意观察哪些不良反应？", "出院后如何随访？"]
+    for k, q in enumerate(g.f.sample(qs, g.num(2, 4)), 1):
+        d.para(f"问{k}：{q}", indent=0)
+        d.para(g.pick(["学员回答：", "答："]) + g.pick(["结合病史、体征及辅助检查结果分析，", "根据指南推荐，",
+                                                       "参考教材内容，"]) + g.pick(["回答基本正确，要点不全。", "回答正确。",
+                                                                                "思路清晰，但对鉴别诊断考虑不够全面。"]), indent=0)
+    if g.restricted:
+        d.para(g.pick(["本例涉及患者隐私，", "鉴于病种特殊，"]) + "教学讨论在示教室进行，不在床旁公开讨论诊断；"
+               "学员不得拍照、记录患者身份信息或在任何场合谈论病情。")
+    d.heading("五、主查教师总结")
+    d.para(c.round() if g.chance(0.5) else
+           "本次查房围绕" + dx[0] + "的诊治展开，学员病史汇报较完整，" +
+           g.pick(["查体手法需进一步规范。", "临床思维有所提高。", "对最新指南掌握不够。"]) + "课后请复习相关章节，下次查房前提交学习心得。")
+    if g.chance(0.6):
+        items = [("查房准备", 10), ("病史汇报", 15), ("查体示教", 20), ("病例分析", 20), ("提问互动", 15), ("总结归纳", 10),
+                 ("人文关怀", 10)]
+        rows = [[it, str(full), str(max(full - g.num(0, 4), 0))] for it, full in items]
+        d.table(["评价项目", "分值", "得分"], rows, size=0.86)
+    d.sign([["记录人：", g.pn()], g.d(day)])
+
+
+MISCONDUCT = ["论文图片重复使用", "实验数据篡改", "论文抄袭剽窃", "委托第三方代写代投论文", "不当署名",
+              "伪造临床试验受试者知情同意书", "一稿多投", "虚构同行评议专家"]
+
+
+@template("research_teaching", "misconduct_investigation", {"S3": 3, "S5": 1})
+def misconduct_investigation(g, d):
+    """科研诚信（学术不端）调查报告 about a named staff member: allegation, procedure, findings, decision;
+    S5 the marked version filed while the case is confidential (reporter's identity, undisclosed evidence)."""
+    marked = g.restricted
+    if marked:
+        d.marking("工作秘密")
+    else:
+        g.mark_if_restricted(d)
+    sex = g.f.sex()
+    name = g.f.name(sex)
+    issue = g.pick(MISCONDUCT)
+    d.title(g.pick(["关于涉嫌学术不端行为的调查报告", "科研诚信案件调查处理报告", "学术不端行为举报调查结论"]), scale=1.35)
+    d.left(g.pick(["院学术委员会：", "院科研诚信委员会：", "院党委："]))
+    rows = [["被举报人", g.pn(name), "性别", sex], ["所在科室", g.f.dept(), "职称", g.pick(TITLES_MED + ["主管技师", "副主任护师"])],
+            ["工号", g.f.staff_no(), "联系电话", g.pphone(True)]]
+    if g.chance(0.4):
+        rows.append(["身份证号", g.pid(sex=sex), "", ""])
+    d.table(None, rows, size=0.9)
+    jour = g.pick(["《中华医学杂志》", "国外某SCI期刊", "《中国实用内科杂志》", "某中文核心期刊"])
+    d.heading("一、举报及受理情况")
+    src = g.pick(["实名举报", "匿名举报", "期刊编辑部来函", "上级主管部门转办"])
+    d.para(f"{g.d(g.day())}，科研处收到{src}，反映", g.pn(name), f"在{jour}发表的论文存在“{issue}”问题。"
+           f"经初步核查，符合受理条件，{g.pick(['院科研诚信委员会', '院学术委员会'])}决定立案调查，成立由"
+           f"{g.num(3, 7)}名专家组成的调查组。")
+    d.heading("二、调查经过")
+    d.para(g.pick(["调查组调取了原始实验记录、仪器数据和论文投稿往来邮件，", "调查组核对了论文数据与原始病例资料，",
+                   "调查组委托第三方机构进行图片查重和文字复制比检测，"]) +
+           f"分别与被举报人及{g.num(2, 6)}名合作者谈话，" + g.pick(["并听取了被举报人的陈述和申辩。", "被举报人提交了书面说明。"]))
+    d.heading("三、调查结论")
+    verdict = g.pick(["情节较轻", "情节较重", "证据不足，不构成学术不端", "属于学术不端行为"])
+    d.para(f"经调查组认定，举报反映的“{issue}”问题" +
+           ("查无实据，" if "不足" in verdict else "基本属实，") + f"结论为：{verdict}。")
+    d.heading("四、处理意见")
+    if "不足" in verdict:
+        d.para("建议予以澄清，并提醒被举报人规范保存原始数据。")
+    else:
+        d.para("建议：" + "；".join(g.f.sample(["责令撤回相关论文", "取消其" + str(g.num(2, 5)) + "年内科研项目申报资格",
+                                             "通报批评", "追回相关科研奖励", "暂停研究生招生资格一年", "取消当年评优评先资格"],
+                                            g.num(2, 3))) + "。")
+    if marked:
+        d.para("本案调查尚未结束，举报人信息、调查材料及处理意见按工作秘密管理，仅限调查组及院领导阅知，"
+               "任何人不得泄露举报人身份或向被举报人透露调查细节。", indent=0)
+    else:
+        d.para("被举报人如对处理决定有异议，可在收到决定之日起15日内提出书面复核申请。")
+    d.sign([["调查组组长：", g.pn()], ["调查组成员：", g.pn(), "、", g.pn()], g.d(g.day())])
