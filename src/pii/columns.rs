@@ -21,20 +21,9 @@ impl Detector for TableColumnDetector {
     }
 
     fn detect(&self, text: &NormalizedText<'_>, out: &mut Vec<Finding>) {
-        // A table header holds one of these labels; most texts have none.
-        let header_label = text.labels().iter().any(|h| {
-            matches!(
-                h.kind,
-                LabelKind::Name
-                    | LabelKind::Role
-                    | LabelKind::Staff
-                    | LabelKind::BankCard
-                    | LabelKind::Mrn
-            )
-        });
-        if header_label {
-            values_in_columns(text.original(), out);
-        }
+        // No label gates this: a header may hold only a role word no list has (`查阅人`), and
+        // lines without cell gaps are passed over cheaply.
+        values_in_columns(text.original(), out);
     }
 }
 
@@ -204,15 +193,17 @@ fn is_record_number(cell: &str) -> bool {
         && !mobile
 }
 
-/// The columns of a header row that hold names, card or record numbers: three or more short
-/// cells without digits, one of them a name, staff, card or record label (`姓名`, `医师签名`,
-/// `总值班`, `银行卡号`, `病案号`). A label followed by a name is a row of a form
+/// The columns of a header row that hold names, card or record numbers: three or more cells of
+/// at most [`MAX_HEADER_CELL`] characters without digits, one of them a name, staff, card or
+/// record label (`姓名`, `医师签名`, `总值班`, `银行卡号`, `病案号`), a word with a role ending
+/// (`值班员`, `查阅人`) or an approval (`定密责任人审批`). Role acts (`批准`) are not taken: in
+/// a table they are more often an opinion in a cell than a column. A label followed by a name is a row of a form
 /// (`姓名 张三 科室 内科`), not a header.
 fn header_columns(row: &[Cell<'_>]) -> Option<Vec<(usize, Holds)>> {
     if row.len() < 3
-        || row
-            .iter()
-            .any(|c| c.text.chars().count() > 8 || c.text.chars().any(|c| c.is_ascii_digit()))
+        || row.iter().any(|c| {
+            c.text.chars().count() > MAX_HEADER_CELL || c.text.chars().any(|c| c.is_ascii_digit())
+        })
     {
         return None;
     }
@@ -225,6 +216,7 @@ fn header_columns(row: &[Cell<'_>]) -> Option<Vec<(usize, Holds)>> {
                 }
                 Some(LabelKind::BankCard) => Some((j, Holds::Card)),
                 Some(LabelKind::Mrn) => Some((j, Holds::Record)),
+                _ if labels::has_role_ending(cell) || is_approval(cell) => Some((j, Holds::Name)),
                 _ => None,
             }
         })
@@ -243,6 +235,40 @@ fn header_columns(row: &[Cell<'_>]) -> Option<Vec<(usize, Holds)>> {
             .count()
     };
     Some(columns.into_iter().map(|(j, h)| (logical(j), h)).collect())
+}
+
+/// Longest header cell (`消防设施操作员证号`, `承办部门负责人意见`).
+const MAX_HEADER_CELL: usize = 10;
+
+/// Endings of an approval column of a signature table: the opinion goes in the cell under it and
+/// the signer's name in the cell under that.
+const APPROVAL_ENDINGS: &[&str] = &[
+    "意见", "意見", "审批", "審批", "审核", "審核", "審覈", "签字", "簽字", "签名", "簽名",
+];
+
+/// Places whose approval a signature table asks for (`保密办公室审核意见`).
+const OFFICE_ENDINGS: &[&str] = &[
+    "办公室",
+    "辦公室",
+    "部门",
+    "部門",
+    "科室",
+    "委员会",
+    "委員會",
+];
+
+/// Whether a header cell asks a role or an office for its approval (`定密责任人审批`,
+/// `承办部门负责人意见`, `保密办公室审核意见`), which the signer's name goes under.
+fn is_approval(cell: &str) -> bool {
+    let mut who = cell;
+    // `审核意见`: an approval ending may stand on another
+    for _ in 0..2 {
+        if let Some(e) = APPROVAL_ENDINGS.iter().find(|e| who.ends_with(*e)) {
+            who = &who[..who.len() - e.len()];
+        }
+    }
+    who.len() < cell.len()
+        && (labels::has_role_ending(who) || OFFICE_ENDINGS.iter().any(|e| who.ends_with(e)))
 }
 
 /// A header that OCR ran onto the end of the line above it (`日期:2021年4月15日序号 姓名 性别
@@ -320,6 +346,28 @@ mod tests {
         assert_eq!(scan(table), ["张三丰", "欧阳娜娜"]);
         let rota = "日期 星期 总值班 联系电话 带班领导 联系电话\n6月1日 五 贺琳舜 18323940211 盛爱锐 15926888545";
         assert_eq!(scan(rota), ["贺琳舜", "盛爱锐"]);
+    }
+
+    #[test]
+    fn names_under_a_role_column() {
+        let log = "班次 时间 值班员 消防设施操作员证号 联系电话\n\
+                   白班 08:00—20:00 车尧东 4678164970734 13168553210\n\
+                   夜班 20:00—次日08:00 任璐 4639504840027 15916983228\n";
+        assert_eq!(scan(log), ["车尧东", "任璐"]);
+        let register = "日期 查閱人 聯繫電話 利用目的\n6-27 師程平 13746000000 撰寫論文\n";
+        assert_eq!(scan(register), ["師程平"]);
+    }
+
+    #[test]
+    fn signers_under_approval_columns() {
+        let text = "承办部门负责人意见 保密办公室审核意见 定密责任人审批\n\
+                    同意 符合定密权限和程序 批准\n\
+                    慕容利 瞿妍子 舒琪\n\
+                    注：本表一式两份，承办部门和保密办公室各存一份。\n";
+        assert_eq!(scan(text), ["慕容利", "瞿妍子", "舒琪"]);
+        // an opinion column without a role or an office is no approval
+        assert!(!is_approval("处理意见"));
+        assert!(is_approval("定密責任人審批"));
     }
 
     #[test]

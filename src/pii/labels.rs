@@ -403,6 +403,47 @@ const LABELS: &[(LabelKind, &[&str])] = &[
     ),
 ];
 
+/// Endings of role words: a word ending so (`考勤员`, `交班者`, `审核药师`, `带教老师`, `班组长`,
+/// `调查组成员`, `销毁中心接收人`) names the person who holds the role, whatever the role is.
+/// Forms invent such words freely, so they are recognised by their ending, not listed.
+const ROLE_ENDINGS: &[&str] = &[
+    "人", "员", "員", "者", "师", "師", "长", "長", "主任", "领导", "領導",
+];
+
+/// Words with a role ending that name no role (`擅长`, `身长`).
+const NOT_ROLES: &[&str] = &[
+    "擅长", "擅長", "专长", "專長", "特长", "特長", "身长", "身長", "增长", "增長", "延长", "延長",
+    "成长", "成長", "生长", "生長", "时长", "時長", "或者", "再者", "前者", "后者", "後者",
+];
+
+/// Role words without a role ending: attending or signing a record (`出席`, `记录`, `核对`) and
+/// the parties of an agreement (`乙方`). They must be the whole word: `病程记录` is no role.
+const ROLE_ACTS: &[&str] = &[
+    "出席", "列席", "缺席", "参加", "參加", "记录", "記錄", "主持", "审核", "審核", "審覈", "审批",
+    "審批", "批准", "核对", "核對", "覈對", "复核", "複核", "覆核", "发药", "發藥", "调配", "調配",
+    "甲方", "乙方", "丙方",
+];
+
+/// Most characters of a role word (`科室消防安全管理人`); a longer run is running text.
+pub const MAX_ROLE_WORD: usize = 10;
+
+/// Whether `word`, Han characters only, names a role that a form writes a person's name after
+/// (`值班员`, `查閱人`, `主查教师`, `出席`): a word with a role ending or a role act.
+pub fn is_role_word(word: &str) -> bool {
+    ROLE_ACTS.contains(&word) || has_role_ending(word)
+}
+
+/// Whether `word`, Han characters only, is a role by its ending (`值班员`, `查閱人`, `主查教师`):
+/// two to [`MAX_ROLE_WORD`] characters. Patient words (`病人`) have rules of their own.
+pub fn has_role_ending(word: &str) -> bool {
+    (2..=MAX_ROLE_WORD).contains(&word.chars().count())
+        && ROLE_ENDINGS
+            .iter()
+            .any(|e| word.ends_with(e) && word.len() > e.len())
+        && !NOT_ROLES.contains(&word)
+        && kind_of(word) != Some(LabelKind::Patient)
+}
+
 /// Labels grouped by first character, longest first, with a bitmap of those characters.
 struct Index {
     first: Box<[u64; 1024]>,
@@ -542,6 +583,25 @@ mod tests {
         let r = identifier_after(t, hit.bytes.end, 4, 3).unwrap();
         assert_eq!(&t[r], "ZY-2023-0012");
         assert!(identifier_after("号: abc", 0, 4, 3).is_none());
+    }
+
+    #[test]
+    fn role_words() {
+        for w in [
+            "考勤员",
+            "班組長",
+            "交班者",
+            "审核药师",
+            "帶教老師",
+            "维修工程师",
+            "调查组成员",
+        ] {
+            assert!(is_role_word(w), "{w}");
+        }
+        assert!(is_role_word("出席") && !has_role_ending("出席"));
+        for w in ["人", "擅长", "病人", "病程记录", "出席会议"] {
+            assert!(!is_role_word(w), "{w}");
+        }
     }
 
     #[test]

@@ -1,5 +1,5 @@
-//! Person names: values of name fields (`姓名：张三`), names after role words
-//! (`主治医生张敏华`) and before titles (`韩雪梅医生`, `王女士`).
+//! Person names: values of name fields (`姓名：张三`), of role fields (`交班者：詹鹏民`), names
+//! after role words (`主治医生张敏华`) and before titles (`韩雪梅医生`, `王女士`).
 //!
 //! Running-text names without such cues are out of reach of rules; a NER model can add them.
 
@@ -35,9 +35,121 @@ impl Detector for PersonNameDetector {
                 _ => {}
             }
         }
+        role_fields(text, out);
         before_sex(text, out);
     }
 }
+
+/// Names after a role word and a colon (`考勤员：商爱`, `交班者：詹鹏民 接班者：汪澄琛`,
+/// `负责人（签字）：孙骏`, `出席：岑峰、敖昊、仇华`), whatever the role: forms invent role words
+/// faster than label lists grow, so any word [`labels::is_role_word`] accepts will do. As the role
+/// is not known to take a name, the value must read as one by the strict rule of
+/// [`strict_name`]; a `、` list of names is read in full.
+fn role_fields(text: &NormalizedText<'_>, out: &mut Vec<Finding>) {
+    let s = text.as_str();
+    for (colon, _) in s.match_indices(':') {
+        if !role_before(text, colon) {
+            continue;
+        }
+        let (mut pos, _) = labels::skip_separator(s, colon);
+        pos = skip_title(text, pos);
+        while let Some(name) = strict_name(text, pos) {
+            push(text, pos, &name, "person_name/role_field", 0.85, out);
+            pos += name.iter().map(|c| c.len_utf8()).sum::<usize>();
+            match s[pos..].strip_prefix('、') {
+                Some(_) => pos += '、'.len_utf8(),
+                None => break,
+            }
+        }
+    }
+}
+
+/// Whether the cell before the colon at byte `colon` is a role word, after a signature mark
+/// (`负责人（签字）`, `医师签名`): the Han characters back to the start of the cell.
+fn role_before(text: &NormalizedText<'_>, colon: usize) -> bool {
+    let s = text.as_str();
+    let mut head = s[..colon].trim_end();
+    for sign in SIGNATURE {
+        if let Some(h) = head.strip_suffix(sign) {
+            head = h.trim_end();
+            break;
+        }
+    }
+    let mut start = head.len();
+    for (k, c) in head.chars().rev().enumerate() {
+        if !is_han(c) {
+            break;
+        }
+        if k == labels::MAX_ROLE_WORD {
+            return false;
+        }
+        start -= c.len_utf8();
+        if text.spaced_before(start) {
+            break;
+        }
+    }
+    labels::is_role_word(&head[start..])
+}
+
+/// Marks after a role word asking for a signature (`（签字）` reads `(签字)` once normalised).
+const SIGNATURE: &[&str] = &[
+    "(签字)", "(签名)", "(簽字)", "(簽名)", "签字", "签名", "簽字", "簽名",
+];
+
+/// Skips a title or staff word in a cell of its own at byte `pos` (`消防安全责任人：院长 房刚`).
+fn skip_title(text: &NormalizedText<'_>, pos: usize) -> usize {
+    let chars: Vec<char> = text.as_str()[pos..]
+        .chars()
+        .take(6)
+        .take_while(|&c| is_han(c))
+        .collect();
+    let n = cell_len(text, pos, &chars);
+    let word: String = chars[..n].iter().collect();
+    let title = matches!(
+        labels::kind_of(&word),
+        Some(LabelKind::Title | LabelKind::Staff)
+    );
+    if title && n < chars.len() {
+        pos + word.len()
+    } else {
+        pos
+    }
+}
+
+/// The name at byte `pos` if it reads as one without a label that asks for a name: a listed
+/// surname and given-name characters, two to four characters (five with a two-character
+/// surname), not an organisation (`华润集团`), and the whole cell: followed by a character other
+/// than a Han one, a cell gap or a label.
+fn strict_name(text: &NormalizedText<'_>, pos: usize) -> Option<Vec<char>> {
+    let s = text.as_str();
+    let mut chars: Vec<char> = s[pos..]
+        .chars()
+        .take(6)
+        .take_while(|&c| is_han(c))
+        .collect();
+    chars.truncate(cell_len(text, pos, &chars));
+    let sur = surname_len(&chars)?;
+    let max = if sur == 2 { 5 } else { 4 };
+    let n = chars.len();
+    if n <= sur
+        || n > max
+        || !chars[sur..].iter().all(|&c| can_be_in_name(c))
+        || ORGANISATION_ENDS.contains(chars[n - 1])
+    {
+        return None;
+    }
+    let end = pos + chars.iter().map(|c| c.len_utf8()).sum::<usize>();
+    let whole_cell = s[end..].chars().next().is_none_or(|c| !is_han(c))
+        || text.spaced_before(end)
+        || text
+            .labels()
+            .binary_search_by_key(&end, |h| h.bytes.start)
+            .is_ok();
+    whole_cell.then_some(chars)
+}
+
+/// Last characters of organisations, which a party or a role may be (`乙方：华润集团`).
+const ORGANISATION_ENDS: &str = "院科室部处處办辦局委厅廳所站队隊组組会會司厂廠校馆館团團社店";
 
 /// A name opening a clause and followed by the sex (`常建良，男，`, `王有为：男`), the usual
 /// head of a resume or a case summary.
@@ -309,6 +421,57 @@ mod tests {
         assert!(scan("已向投诉人解释，并建议").is_empty());
         assert!(scan("部门负责人：同意 财务审核：").is_empty());
         assert!(scan("联系人：院办公室").is_empty());
+    }
+
+    #[test]
+    fn names_after_role_labels() {
+        assert_eq!(scan("交班人：吉蔚然 接班人：苟泽"), ["吉蔚然", "苟泽"]);
+        assert_eq!(
+            scan("审核药师：刘尧悦 调配药师：盛远英\n核对/发药：金鹏英 药品金额：12.5"),
+            ["刘尧悦", "盛远英", "金鹏英"]
+        );
+        assert_eq!(scan("應出勤天數：22天 考勤員：蘭紅星"), ["蘭紅星"]);
+        assert_eq!(
+            scan("審覈藥師：榮楷 勞務員：岑梅廷 班組長：蒲琳"),
+            ["榮楷", "岑梅廷", "蒲琳"]
+        );
+        assert_eq!(scan("销毁中心接收人：廖宇梦"), ["廖宇梦"]);
+        assert_eq!(
+            scan("带教老师：薛艳\n主查教師：陳堯菊 職稱：副主任醫師"),
+            ["薛艳", "陳堯菊"]
+        );
+        assert_eq!(scan("负责人（签字）：孙骏\n2014年"), ["孙骏"]);
+        assert_eq!(scan("乙方：仇晟（党委办公室档案管理员）"), ["仇晟"]);
+        assert_eq!(scan("消防安全责任人：院长 房刚 13867348703"), ["房刚"]);
+        assert_eq!(scan("记录：肖倩萱（联系电话：13127652101）"), ["肖倩萱"]);
+    }
+
+    #[test]
+    fn lists_of_names_after_a_role() {
+        assert_eq!(
+            scan("出席：岑峰、敖昊、仇华晓\n"),
+            ["岑峰", "敖昊", "仇华晓"]
+        );
+        assert_eq!(
+            scan("調查組組長：倪利鳳\n調查組成員：卓彤、倪英越\n"),
+            ["倪利鳳", "卓彤", "倪英越"]
+        );
+        // the list ends at the first item that is no name
+        assert_eq!(scan("出席：岑峰、各科室主任"), ["岑峰"]);
+    }
+
+    #[test]
+    fn role_fields_without_a_name() {
+        assert!(scan("负责人：院长").is_empty());
+        assert!(scan("联系人：见附件").is_empty());
+        assert!(scan("负责人：党委办公室").is_empty());
+        assert!(scan("乙方：华润集团").is_empty());
+        assert!(scan("甲方：华西医院").is_empty());
+        assert!(scan("经治醫師：廖醫師").is_empty());
+        assert!(scan("擅长：严重创伤救治").is_empty());
+        // running text, and a role word that is only the end of a longer word
+        assert!(scan("外交部发言人：中方坚决反对").is_empty());
+        assert!(scan("病程记录：张力性水疱").is_empty());
     }
 
     #[test]
