@@ -5,6 +5,7 @@
 //! cells are read from the original text, where those spaces are still there (normalisation
 //! drops spaces between Han characters).
 
+use super::cn_id::{IdValidity, validate_cn_id};
 use super::digits::luhn;
 use super::labels::{self, LabelKind};
 use super::names::{can_be_in_name, surname_len};
@@ -148,7 +149,8 @@ fn cells<'t>(line: &'t str, offset: usize, out: &mut Vec<Cell<'t>>) {
 /// `3g po tid`) split into several, which moves later cells to the right, so the first cell
 /// from `j` on that could hold such a value is the candidate: for a name the first cell with Han
 /// characters, which must read as a name, or the next if that one is debris of the row above
-/// (see [`NAME_REACH`]); for a card the first cell of 16–19 digits, which must pass the Luhn check.
+/// (see [`NAME_REACH`]); for a card the first cell of 16–19 digits that passes the Luhn check and
+/// is no resident ID, or, failing that, such a cell just before the column.
 fn value_under<'r, 't>(row: &'r [Cell<'t>], j: usize, holds: Holds) -> Option<&'r Cell<'t>> {
     let rest = row.get(j..)?;
     match holds {
@@ -170,13 +172,26 @@ fn value_under<'r, 't>(row: &'r [Cell<'t>], j: usize, holds: Holds) -> Option<&'
             }
             None
         }
-        Holds::Card => rest.iter().find(|c| {
-            let d = c.text.as_bytes();
-            (16..=19).contains(&d.len()) && d[0] != b'0' && luhn(d)
-        }),
+        Holds::Card => {
+            let card = |c: &&Cell<'t>| {
+                let d = c.text.as_bytes();
+                (16..=19).contains(&d.len())
+                    && d[0] != b'0'
+                    && luhn(d)
+                    && validate_cn_id(d) == IdValidity::Invalid
+            };
+            // an empty cell earlier in the row moves the card to the left: one or two cells back
+            rest.iter()
+                .find(card)
+                .or_else(|| row[..j].iter().rev().take(CARD_REACH_BACK).find(card))
+        }
         Holds::Record => rest.iter().take(3).find(|c| is_record_number(c.text)),
     }
 }
+
+/// How many cells before its column a card number is looked for, when empty cells earlier in
+/// the row (`借支` left blank) have moved it left.
+const CARD_REACH_BACK: usize = 2;
 
 /// Whether a cell under a record-number column reads as one: letters, digits and hyphens, at
 /// least three digits, and neither a date (`2023-05-01`) nor a mobile number.
@@ -210,7 +225,7 @@ fn header_columns(row: &[Cell<'_>]) -> Option<Vec<(usize, Holds)>> {
     let columns: Vec<(usize, Holds)> = (0..row.len())
         .filter_map(|j| {
             let cell = row[j].text;
-            match labels::kind_of(cell) {
+            match header_kind(cell) {
                 Some(LabelKind::Name | LabelKind::Role | LabelKind::Staff) => {
                     Some((j, Holds::Name))
                 }
@@ -235,6 +250,12 @@ fn header_columns(row: &[Cell<'_>]) -> Option<Vec<(usize, Holds)>> {
             .count()
     };
     Some(columns.into_iter().map(|(j, h)| (logical(j), h)).collect())
+}
+
+/// The label kind of a header cell; a cell of alternatives (`住院号/工号`: a patient's record
+/// number or a staff number) takes the first alternative that is a label.
+fn header_kind(cell: &str) -> Option<LabelKind> {
+    labels::kind_of(cell).or_else(|| cell.split(['/', '／']).find_map(labels::kind_of))
 }
 
 /// Longest header cell (`消防设施操作员证号`, `承办部门负责人意见`).
@@ -374,6 +395,10 @@ mod tests {
     fn card_numbers_under_a_card_column() {
         let table = "序号 姓名 实发金额 银行卡号\n1 沈海 7668.15 6217007971795092\n2 张三 100.00 6217007971795093";
         assert_eq!(scan(table), ["沈海", "6217007971795092", "张三"]);
+        // an empty cell (no advance paid) moves the card left; the ID number is never taken
+        let table = "序号 姓名 身份证号 应发 借支 实发 银行卡号\n\
+                     1 孟平洁 330102196306238743 7250.00 7250.00 6216614082536231717";
+        assert_eq!(scan(table), ["孟平洁", "6216614082536231717"]);
     }
 
     #[test]
@@ -383,6 +408,10 @@ mod tests {
         // an empty record cell does not take the date or the phone number
         let table = "序号 姓名 就诊卡号 日期 电话\n1 张三 无 2023-05-01 13800138000";
         assert_eq!(scan(table), ["张三"]);
+        // a header of alternatives: the record number of a patient, a dash for a visitor
+        let table =
+            "序号 姓名 性别 住院号/工号 伤情\n1 易露秋 女 2016873707 烧伤\n2 宁铭岚 女 — 惊吓";
+        assert_eq!(scan(table), ["易露秋", "2016873707", "宁铭岚"]);
     }
 
     #[test]
