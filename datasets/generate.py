@@ -48,7 +48,8 @@ def cmd_text(a) -> int:
 
 def cmd_headlines(a) -> int:
     """Short general-domain public text (S1): one or two news headlines a row, for checking that a
-    model does not call unfamiliar public text S4/S5 (training/tune_thresholds.py --public)."""
+    model does not call unfamiliar public text S4/S5 (training/tune_thresholds.py --public). The
+    headlines come from the held-out patterns, which no generated document uses."""
     import random
 
     from arkivgen import VERSION
@@ -57,7 +58,7 @@ def cmd_headlines(a) -> int:
     with open(a.out, "w", encoding="utf-8") as out:
         for i in range(a.n):
             g = G(random.Random(f"arkivgen-headlines:{a.seed}:{i}"), "S1", "zh-Hans")
-            text = "  ".join(headline(g) for _ in range(g.num(1, 2)))
+            text = "  ".join(headline(g, held_out=True) for _ in range(g.num(1, 2)))
             out.write(json.dumps({"id": f"arkivgen-headline-s{a.seed}-{i:05d}", "text": text, "category": "administrative",
                                   "sensitivity": "S1", "split": "val", "lang": "zh-Hans", "weight": 1.0,
                                   "provenance": f"synthetic:arkivgen-{VERSION}:seed{a.seed}"}, ensure_ascii=False) + "\n")

@@ -199,6 +199,21 @@ class LanguageTests(unittest.TestCase):
             self.assertIsNone(SPECIAL.search(text), text)
             self.assertIn("岁", c.intro())
 
+    def test_held_out_headline_patterns_stay_out_of_documents(self):
+        from arkivgen.phrases import GENERAL, HEADLINES_HELD_OUT, HEADLINES_IN_DOCUMENTS
+        self.assertEqual(sorted(HEADLINES_HELD_OUT + HEADLINES_IN_DOCUMENTS), sorted(GENERAL["headlines"]))
+        self.assertFalse(set(HEADLINES_HELD_OUT) & set(HEADLINES_IN_DOCUMENTS))
+        # the longest fixed wording of each held-out pattern never shows in a news-carrying document
+        fixed = [max(re.split(r"\{[a-z]+\}", h), key=len) for h in HEADLINES_HELD_OUT]
+        fixed = [f for f in fixed if len(f) >= 5]
+        self.assertGreater(len(fixed), 5)
+        news = ("administrative/news_digest", "administrative/web_headlines", "personnel/union_bulletin")
+        texts = [gd.record["text"].replace("\n", "") for gd in iter_documents(4, 60) if gd.record["template"] in news
+                 and gd.record["lang"] == "zh-Hans"]
+        self.assertGreater(len(texts), 100)
+        for f in fixed:
+            self.assertFalse(any(f in t for t in texts), f)
+
     def test_held_out_templates_share_the_category_vocabulary(self):
         docs = [gd.record for gd in iter_documents(3, 6)]
         for cat in CATEGORIES:
