@@ -33,7 +33,6 @@ def build_graph(cfg: Config, params: dict, metadata: dict[str, str] | None = Non
     const("axis1", [1], np.int64)
     const("axis2", [2], np.int64)
     const("zero", [0], np.int64)
-    const("one", [1], np.int64)
     const("minus_one", [-1], np.int64)
     const("end", [INT64_MAX], np.int64)
     const("mult", BIGRAM_MULT, np.int64)
@@ -47,36 +46,29 @@ def build_graph(cfg: Config, params: dict, metadata: dict[str, str] | None = Non
         n("Cast", ["attention_mask"], ["maskf"], to=TensorProto.FLOAT),
         n("Gather", ["emb", "input_ids"], ["tok_vec16"], axis=0),
         n("Cast", ["tok_vec16"], ["tok_vec"], to=TensorProto.FLOAT),
-        # hashed bigrams of adjacent ids, attended when both ids are
-        n("Slice", ["input_ids", "zero", "minus_one", "axis1"], ["ids_left"]),
-        n("Slice", ["input_ids", "one", "end", "axis1"], ["ids_right"]),
-        n("Mul", ["ids_left", "mult"], ["ids_scaled"]),
-        n("Add", ["ids_scaled", "ids_right"], ["pair_key"]),
-        n("Mod", ["pair_key", "buckets"], ["bigram_ids"], fmod=0),
-        n("Gather", ["bemb", "bigram_ids"], ["bg_vec16"], axis=0),
-        n("Cast", ["bg_vec16"], ["bg_vec"], to=TensorProto.FLOAT),
-        n("Slice", ["maskf", "zero", "minus_one", "axis1"], ["mask_left"]),
-        n("Slice", ["maskf", "one", "end", "axis1"], ["mask_right"]),
-        n("Mul", ["mask_left", "mask_right"], ["bg_mask"]),
     ]
-    vals, weights = ["tok_vec", "bg_vec"], ["maskf", "bg_mask"]
-    if cfg.ngram >= 3:
-        # trigram key = bigram key of the first two ids * K + the third id (model.ngram_ids)
-        const("two", [2], np.int64)
+    # hashed n-grams as in model.ngram_ids: an n-gram's key is its (n-1)-gram key times K plus
+    # the next id; it is attended when all its ids are
+    vals, weights = ["tok_vec"], ["maskf"]
+    key, mask = "input_ids", "maskf"
+    for order in range(2, cfg.ngram + 1):
+        g = f"g{order}_"
+        start = const(f"{g}start", [order - 1], np.int64)
         nodes += [
-            n("Slice", ["pair_key", "zero", "minus_one", "axis1"], ["pair_key_left"]),
-            n("Slice", ["input_ids", "two", "end", "axis1"], ["ids_third"]),
-            n("Mul", ["pair_key_left", "mult"], ["pair_scaled"]),
-            n("Add", ["pair_scaled", "ids_third"], ["triple_key"]),
-            n("Mod", ["triple_key", "buckets"], ["trigram_ids"], fmod=0),
-            n("Gather", ["bemb", "trigram_ids"], ["tg_vec16"], axis=0),
-            n("Cast", ["tg_vec16"], ["tg_vec"], to=TensorProto.FLOAT),
-            n("Slice", ["bg_mask", "zero", "minus_one", "axis1"], ["bg_mask_left"]),
-            n("Slice", ["maskf", "two", "end", "axis1"], ["mask_third"]),
-            n("Mul", ["bg_mask_left", "mask_third"], ["tg_mask"]),
+            n("Slice", [key, "zero", "minus_one", "axis1"], [g + "key_head"]),
+            n("Slice", ["input_ids", start, "end", "axis1"], [g + "next_ids"]),
+            n("Mul", [g + "key_head", "mult"], [g + "key_scaled"]),
+            n("Add", [g + "key_scaled", g + "next_ids"], [g + "key"]),
+            n("Mod", [g + "key", "buckets"], [g + "ids"], fmod=0),
+            n("Gather", ["bemb", g + "ids"], [g + "vec16"], axis=0),
+            n("Cast", [g + "vec16"], [g + "vec"], to=TensorProto.FLOAT),
+            n("Slice", [mask, "zero", "minus_one", "axis1"], [g + "mask_head"]),
+            n("Slice", ["maskf", start, "end", "axis1"], [g + "next_mask"]),
+            n("Mul", [g + "mask_head", g + "next_mask"], [g + "mask"]),
         ]
-        vals.append("tg_vec")
-        weights.append("tg_mask")
+        vals.append(g + "vec")
+        weights.append(g + "mask")
+        key, mask = g + "key", g + "mask"
     nodes += [
         # unigrams and n-grams side by side: [batch, positions, dim]
         n("Concat", vals, ["vals"], axis=1),
