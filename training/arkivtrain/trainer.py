@@ -56,16 +56,16 @@ def template_spread(id_lists, templates: list[str], cfg: Config):
     for ids, t in zip(id_lists, templates):
         by_t.setdefault(t, []).append(ids)
     tok = np.zeros(cfg.vocab_size, np.int64)
-    big = np.zeros(cfg.buckets, np.int64)
+    gram = np.zeros(cfg.buckets, np.int64)
     for lists in by_t.values():
         flat = np.concatenate([np.asarray(x, np.int64) for x in lists])
         tok[np.unique(flat)] += 1
-        pairs = np.concatenate(
+        grams = np.concatenate(
             [ngram_ids(np.asarray(x, np.int64)[None, :], cfg)[0] for x in lists if len(x) > 1]
             or [np.zeros(0, np.int64)]
         )
-        big[np.unique(pairs)] += 1
-    return tok, big
+        gram[np.unique(grams)] += 1
+    return tok, gram
 
 
 def drop_rates(spread: np.ndarray, base: float, top: float) -> np.ndarray:
