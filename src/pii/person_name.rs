@@ -98,11 +98,7 @@ const SIGNATURE: &[&str] = &[
 
 /// Skips a title or staff word in a cell of its own at byte `pos` (`消防安全责任人：院长 房刚`).
 fn skip_title(text: &NormalizedText<'_>, pos: usize) -> usize {
-    let chars: Vec<char> = text.as_str()[pos..]
-        .chars()
-        .take(6)
-        .take_while(|&c| is_han(c))
-        .collect();
+    let chars = han_run(text, pos);
     let n = cell_len(text, pos, &chars);
     let word: String = chars[..n].iter().collect();
     let title = matches!(
@@ -122,11 +118,7 @@ fn skip_title(text: &NormalizedText<'_>, pos: usize) -> usize {
 /// than a Han one, a cell gap or a label.
 fn strict_name(text: &NormalizedText<'_>, pos: usize) -> Option<Vec<char>> {
     let s = text.as_str();
-    let mut chars: Vec<char> = s[pos..]
-        .chars()
-        .take(6)
-        .take_while(|&c| is_han(c))
-        .collect();
+    let mut chars = han_run(text, pos);
     chars.truncate(cell_len(text, pos, &chars));
     let sur = surname_len(&chars)?;
     let max = if sur == 2 { 5 } else { 4 };
@@ -146,6 +138,15 @@ fn strict_name(text: &NormalizedText<'_>, pos: usize) -> Option<Vec<char>> {
             .binary_search_by_key(&end, |h| h.bytes.start)
             .is_ok();
     whole_cell.then_some(chars)
+}
+
+/// The Han characters at byte `pos`, at most six: the longest a name or a title before one is.
+fn han_run(text: &NormalizedText<'_>, pos: usize) -> Vec<char> {
+    text.as_str()[pos..]
+        .chars()
+        .take(6)
+        .take_while(|&c| is_han(c))
+        .collect()
 }
 
 /// Last characters of organisations, which a party or a role may be (`乙方：华润集团`).
