@@ -1,3 +1,3 @@
 """arkivgen: synthetic Chinese hospital-archive documents for training and testing arkiv."""
 
-VERSION = "0.4.0"
+VERSION = "0.4.1"

@@ -116,6 +116,8 @@ def generate(seed: int, tpl: Template, index: int, split_of: dict[str, str] | No
         "provenance": f"synthetic:arkivgen-{VERSION}:seed{seed}",
         "pii": pii,
     }
+    if doc.body_category:
+        rec["body_category"] = doc.body_category
     return Generated(rec, pages, style)
 
 

@@ -112,6 +112,9 @@ class Doc:
         self.page_header = None
         self.archive_stamp = None   # rows of (label, value) for the 归档章 box, top right of page 1
         self.short = False          # a clinical fragment of a few lines: phrases.enrich adds no prose
+        # the category of the body read without the frame (title, headings, sign-off), when it is not
+        # the document's: a teaching round's case presentation alone reads as a medical record
+        self.body_category = None
 
     def marking(self, text):
         """A secrecy or handling marking printed top-left in bold."""

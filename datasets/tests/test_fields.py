@@ -113,10 +113,18 @@ class DocumentTests(unittest.TestCase):
 
     def test_record_fields(self):
         for r in self.docs[:50]:
-            self.assertEqual(set(r), {"id", "text", "category", "sensitivity", "template", "split", "lang",
+            self.assertEqual(set(r) - {"body_category"}, {"id", "text", "category", "sensitivity", "template", "split", "lang",
                                       "weight", "provenance", "pii"})
             self.assertTrue(r["provenance"].startswith("synthetic:arkivgen-"))
         self.assertEqual(len({r["id"] for r in self.docs}), len(self.docs))
+
+    def test_body_category_marks_clinical_prose_under_another_frame(self):
+        framed = {r["template"]: r["body_category"] for r in self.docs if "body_category" in r}
+        self.assertEqual(framed, {"research_teaching/teaching_round": "medical",
+                                  "research_teaching/case_report": "medical",
+                                  "heritage/historic_case_file": "medical"})
+        for r in self.docs:
+            self.assertEqual("body_category" in r, r["template"] in framed, r["id"])
 
     def test_pii_offsets_point_at_the_text(self):
         for r in self.docs:

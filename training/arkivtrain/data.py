@@ -2,8 +2,11 @@
 
 One record per document, JSONL (one JSON object a line) or Parquet, with at least
 ``text``, ``category`` and ``sensitivity``; optional ``weight`` (default 1.0),
-``provenance`` (default "unknown"), ``split`` (train | val | test), ``template``, ``id``
-and ``lang``. Any other field is ignored. A row whose label is not in the taxonomy is
+``provenance`` (default "unknown"), ``split`` (train | val | test), ``template``, ``id``,
+``lang`` and ``body_category``: the category of the document's body read without its frame
+(title, headings, sign-off) where that is not the document's category, as for a teaching round
+whose case presentation alone reads as a medical record; the passages the trainer cuts from such
+a document are labelled with it. Any other field is ignored. A row whose label is not in the taxonomy is
 an error naming the row.
 """
 
@@ -49,6 +52,7 @@ class Record:
     template: str = ""
     id: str = ""
     lang: str = ""
+    body_category: int | None = None
     extra: dict = field(default_factory=dict)
 
 
@@ -119,6 +123,10 @@ def load_records(path: str | Path) -> list[Record]:
                 template=str(row.get("template") or ""),
                 id=str(row.get("id") if row.get("id") is not None else len(records)),
                 lang=str(row.get("lang") or ""),
+                body_category=(
+                    None if row.get("body_category") is None
+                    else _label(row_name, row, "body_category", CATEGORIES)
+                ),
             )
         )
     if not records:

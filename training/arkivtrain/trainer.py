@@ -101,6 +101,7 @@ def fit(cfg: Config, tp: TrainParams, encode, train, val, log=print):
     params = init_params(cfg, rng)
     opt = Adam(params, lr=tp.lr, weight_decay=tp.weight_decay)
     y_cat = np.array([r.category for r in train])
+    y_body = np.array([r.category if r.body_category is None else r.body_category for r in train])
     y_sens = np.array([r.sensitivity for r in train])
     w_doc = np.array([r.weight for r in train], np.float64)
     w_cat = class_weights(y_cat, cfg.n_categories)
@@ -132,6 +133,8 @@ def fit(cfg: Config, tp: TrainParams, encode, train, val, log=print):
             for r, f, s in zip(train, is_fragment, is_snippet)
         ]
         w_sens_pass = np.where(is_snippet, 0.0, np.where(is_fragment, tp.fragment_sensitivity_weight, 1.0))
+        # a passage may miss the frame a document's category rests on: it has the body's category
+        y_cat_pass = np.where(is_fragment, y_body, y_cat)
         texts = [t if rng.random() < tp.clean_copies else noise(t) for t in texts]
         id_lists = [_crop(ids, tp.max_length, rng) for ids in encode(texts)]
         order = rng.permutation(len(train))
@@ -150,7 +153,7 @@ def fit(cfg: Config, tp: TrainParams, encode, train, val, log=print):
             loss, dcat, dsens = loss_and_grads(
                 cat,
                 sens,
-                y_cat[idx],
+                y_cat_pass[idx],
                 y_sens[idx],
                 w_doc[idx] * w_cat[y_cat[idx]],
                 w_doc[idx] * w_sens[y_sens[idx]] * w_sens_pass[idx],

@@ -225,6 +225,19 @@ class DataTest(unittest.TestCase):
         self.assertEqual(recs[1].category, CATEGORIES.index("secrecy"))
         self.assertEqual(recs[1].sensitivity, SENSITIVITIES.index("S5"))
         self.assertEqual((recs[0].weight, recs[0].provenance), (1.0, "unknown"))
+        self.assertIsNone(recs[0].body_category)
+
+    def test_body_category_is_a_category(self):
+        with tempfile.TemporaryDirectory() as d:
+            path = Path(d) / "b.jsonl"
+            rows = [{"text": "a", "category": "research_teaching", "sensitivity": "S4", "body_category": "medical"},
+                    {"text": "b", "category": "heritage", "sensitivity": "S4", "body_category": None}]
+            path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+            self.assertEqual([r.body_category for r in load_records(path)], [CATEGORIES.index("medical"), None])
+            rows[1]["body_category"] = "clinic"
+            path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+            with self.assertRaisesRegex(DataError, r"line 2: unknown body_category 'clinic'"):
+                load_records(path)
 
 
 class AugmentTest(unittest.TestCase):
@@ -275,6 +288,29 @@ class FragmentTest(unittest.TestCase):
         self.assertFalse(np.array_equal(params["Wc"], start["Wc"]))
         start, params = heads[1.0]
         self.assertFalse(np.array_equal(params["Ws"], start["Ws"]))
+
+    def test_passages_learn_the_body_category(self):
+        from arkivtrain.data import Record
+        from arkivtrain.trainer import TrainParams, fit
+
+        cfg = Config(vocab_size=500, dim=8, hidden=0, buckets=101)
+
+        def encode(texts):
+            return [[1] + [2 + ord(c) % 498 for c in t] for t in texts]
+
+        def medical_bias(body_category, fragments):
+            train = [Record(text=f"患者 入院 {i}", category=1, sensitivity=3, template=f"t{i % 3}",
+                            body_category=body_category) for i in range(40)]
+            val = (encode([r.text for r in train[:8]]), np.ones(8, int), np.full(8, 3))
+            tp = TrainParams(epochs=2, batch_size=8, fragments=fragments, undercall=0.0, template_dropout=0.0,
+                             patience=5)
+            params, _ = fit(cfg, tp, encode, train, val, log=lambda *_: None)
+            return params["bc"][0] - params["bc"][1]
+
+        # every pass a passage: the body's category is learnt; whole documents keep the document's
+        self.assertGreater(medical_bias(0, fragments=1.0), 0.0)
+        self.assertLess(medical_bias(0, fragments=0.0), 0.0)
+        self.assertLess(medical_bias(None, fragments=1.0), 0.0)
 
 
 class SmokeTest(unittest.TestCase):

@@ -105,6 +105,7 @@ def historic_case_file(g, d):
     y = g.num(1950, 1979)
     p = g.patient(5, 70)
     dx = g.f.diagnosis(False)
+    d.body_category = "medical"
     d.title(f"馆藏历史病案整理著录单（{y}年）", scale=1.3)
     d.kv([("藏品编号", f"BA-{y}-{g.num(1, 999):03d}"), ("原病案号", g.pmrn("病案号")), ("患者姓名", g.pn(p["name"])),
           ("性别", p["sex"]), ("年龄", f"{p['age']}岁"), ("入院日期", f"{y}年{g.num(1, 12)}月{g.num(1, 28)}日"),

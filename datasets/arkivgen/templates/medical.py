@@ -89,7 +89,10 @@ def progress_note(g, d):
         kind = "首次病程记录" if k == 0 else g.pick(["日常病程记录", "主治医师查房记录", "副主任医师查房记录", "日常病程记录"])
         d.left(f"{g.d(day)} {g.f.time()}  {kind}", bold=True)
         if k == 0:
-            d.para("患者", g.pn(p["name"]), f"，{p['sex']}，{p['age']}岁，因“{c.complaint()}”入院。")
+            if g.chance(0.5):
+                d.para("患者", g.pn(p["name"]), f"，{p['sex']}，{p['age']}岁，因“{c.complaint()}”入院。")
+            else:   # the opening line as many wards write it: no name, the admission in one sentence
+                d.para(g.pick(["患者", ""]) + c.intro())
             d.para("病例特点：" + c.features())
             d.para(f"初步诊断：{dx[0]}。诊疗计划：完善血常规、生化、凝血功能等检查，予{drugs[0][0]}治疗，监测生命体征。")
         else:
@@ -184,7 +187,8 @@ def discharge_summary(g, d):
           ("科室", dx[2])], cols=2)
     c = Clinic(g, dx, p["sex"], p["age"])
     style = _style(g)
-    _section(g, d, style, "入院情况", f"患者因“{c.complaint()}”入院。" + (c.exam() if g.chance(0.6) else ""))
+    opening = c.intro() if g.chance(0.5) else f"患者因“{c.complaint()}”入院。"
+    _section(g, d, style, "入院情况", opening + (c.exam() if g.chance(0.6) else ""))
     _section(g, d, style, "入院诊断", dx[0])
     _section(g, d, style, "诊疗经过", c.course() + (c.aux(2) if g.chance(0.4) else ""))
     _section(g, d, style, "出院诊断", dx[0])
@@ -410,6 +414,8 @@ def emergency_record(g, d):
           ("急诊号", g.pmrn("急诊号")), ("来诊方式", g.pick(["步行", "120送入", "家属陪同", "轮椅"])),
           ("分诊级别", g.pick(["Ⅰ级", "Ⅱ级", "Ⅲ级", "Ⅳ级"]))], cols=3)
     d.left(f"到诊时间：{g.d(g.day())} {g.f.time()}")
+    if g.chance(0.4):
+        d.para(c.intro())
     d.para(f"主诉：{c.complaint()}。", indent=0)
     d.para("现病史：" + c.hpi(), indent=0)
     d.para("查体：" + c.exam(), indent=0)

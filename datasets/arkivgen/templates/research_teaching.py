@@ -68,6 +68,7 @@ def trainee_roster(g, d):
 def case_report(g, d):
     p = g.patient(18, 85)
     dx = g.f.diagnosis(True if g.restricted else False)
+    d.body_category = "medical"
     d.title(g.pick(["疑难病例讨论记录", "病例报告", "临床病例讨论记录"]), scale=1.4)
     d.kv([("讨论日期", g.d(g.day())), ("地点", g.pick(["示教室", "科室会议室", "学术报告厅"])),
           ("主持人", g.pn()), ("记录人", g.pn())], cols=2)
@@ -439,6 +440,7 @@ def teaching_round(g, d):
         birth = g.f.birth(lo, hi, g.year)
         p = {"name": g.f.name(sex), "sex": sex, "birth": birth, "age": g.year - birth.year}
     c = Clinic(g, dx, p["sex"], p["age"])
+    d.body_category = "medical"
     d.title(g.pick(["教学查房记录", "临床教学查房记录表", "住院医师教学查房记录"]), scale=1.4)
     day = g.day()
     d.kv([("查房日期", g.d(day) + " " + g.pick(["8:30", "9:00", "10:00", "15:00"])), ("科室", dx[2]),
