@@ -68,7 +68,7 @@ static HEALTH_TERMS: LazyLock<Regex> = LazyLock::new(|| {
 /// mental health, genetics, reproductive health.
 static SPECIAL_TERMS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)艾滋病|愛滋病|艾滋病毒|HIV|AIDS\b|获得性免疫缺陷|獲得性免疫缺陷|梅毒|淋病|尖锐湿疣|尖銳濕疣|性传播|性傳播|性病|精神分裂|精神障碍|精神障礙|精神疾病|精神病|抑郁|抑鬱|憂鬱症|焦虑障碍|焦慮障礙|强迫障碍|強迫障礙|亨廷顿|亨廷頓|稽留流产|稽留流產|不育|双相情感|雙相情感|躁狂|强迫症|強迫症|自杀|自殺|心理治疗|心理治療|精神科|基因检测|基因檢測|遗传病|遺傳病|染色体异常|染色體異常|遗传咨询|產前診斷|产前诊断|人工流产|人工流產|终止妊娠|終止妊娠|药物流产|藥物流產|引产|引產|试管婴儿|試管嬰兒|辅助生殖|輔助生殖|体外受精|體外受精|不孕|胚胎|遗传信息|遺傳信息|基因|戒毒|吸毒|\bsyphilis\b|\bschizophreni|\bpsychiatr|\bgenetic test|\babortion\b|\bIVF\b",
+        r"(?i)艾滋病|愛滋病|艾滋病毒|HIV|AIDS\b|获得性免疫缺陷|獲得性免疫缺陷|梅毒|淋病|尖锐湿疣|尖銳濕疣|性传播|性傳播|性病|精神分裂|精神障碍|精神障礙|精神疾病|精神病|抑郁|抑鬱|憂鬱症|焦虑障碍|焦慮障礙|强迫障碍|強迫障礙|亨廷顿|亨廷頓|稽留流产|稽留流產|不育|双相情感|雙相情感|躁狂|强迫症|強迫症|自杀|自殺|心理治疗|心理治療|精神科|基因检测|基因檢測|遗传病|遺傳病|染色体异常|染色體異常|遗传咨询|產前診斷|产前诊断|人工流产|人工流產|终止妊娠|終止妊娠|药物流产|藥物流產|引产|引產|试管婴儿|試管嬰兒|辅助生殖|輔助生殖|体外受精|體外受精|不孕|胚胎|遗传信息|遺傳信息|基因|戒毒|吸毒|酒精依赖|酒精依賴|药物依赖|藥物依賴|物质依赖|物質依賴|成瘾|成癮|唐氏|产前筛查|產前篩查|致病性突变|致病性突變|突变携带|突變攜帶|BRCA|\balcohol dependence|\bsyphilis\b|\bschizophreni|\bpsychiatr|\bgenetic test|\babortion\b|\bIVF\b",
     )
     .expect("valid regex")
 });
@@ -349,6 +349,32 @@ mod tests {
         assert_eq!(f.level, Level::S4, "{:?}", f.reasons);
         let f = rule_floor("请假类别 病假 请假天数 3天", &name, Some("personnel"));
         assert_eq!(f.level, Level::S4, "{:?}", f.reasons);
+    }
+
+    #[test]
+    fn every_special_category_diagnosis_raises_to_s5() {
+        // the special-category diagnoses arkivgen writes (datasets/arkivgen/fields.py), and more
+        let name = [finding(PiiKind::PersonName)];
+        for dx in [
+            "人类免疫缺陷病毒[HIV]病",
+            "潜伏梅毒",
+            "尖锐湿疣",
+            "精神分裂症",
+            "双相情感障碍",
+            "广泛性焦虑障碍",
+            "酒精依赖综合征",
+            "阿片类药物依赖",
+            "β地中海贫血（基因携带）",
+            "BRCA1致病性突变携带",
+            "唐氏综合征高风险（产前筛查）",
+            "亨廷顿病",
+            "早期妊娠人工流产",
+            "女性不孕症（拟行体外受精-胚胎移植）",
+            "男性不育症",
+        ] {
+            let f = rule_floor(&format!("临床诊断：{dx}"), &name, Some("medical"));
+            assert_eq!(f.level, Level::S5, "{dx}: {:?}", f.reasons);
+        }
     }
 
     #[test]
