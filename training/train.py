@@ -276,7 +276,8 @@ def run(args, argv) -> None:
         "limitations": [
             "Trained on a synthetic, template-generated corpus: real documents whose wording differs from "
             "the templates get lower confidence and go to review more often.",
-            "Bag of characters and character bigrams: no word order beyond adjacent pairs, so negations "
+            f"Bag of characters and character {'bigrams and trigrams' if args.ngram == 3 else 'bigrams'}: no "
+            f"word order beyond {'three' if args.ngram == 3 else 'two'} adjacent characters, so negations "
             "('未见', '否认') and who a statement is about are not understood.",
             "Characters never seen in training encode as [UNK]; rare characters, Traditional Chinese and "
             "English wording carry less signal than Simplified Chinese.",
