@@ -113,8 +113,8 @@ class DocumentTests(unittest.TestCase):
 
     def test_record_fields(self):
         for r in self.docs[:50]:
-            self.assertEqual(set(r) - {"body_category"}, {"id", "text", "category", "sensitivity", "template", "split", "lang",
-                                      "weight", "provenance", "pii"})
+            self.assertEqual(set(r) - {"body_category"}, {"id", "text", "category", "sensitivity", "template",
+                                                          "split", "lang", "weight", "provenance", "pii"})
             self.assertTrue(r["provenance"].startswith("synthetic:arkivgen-"))
         self.assertEqual(len({r["id"] for r in self.docs}), len(self.docs))
 

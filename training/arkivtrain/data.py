@@ -6,8 +6,8 @@ One record per document, JSONL (one JSON object a line) or Parquet, with at leas
 ``lang`` and ``body_category``: the category of the document's body read without its frame
 (title, headings, sign-off) where that is not the document's category, as for a teaching round
 whose case presentation alone reads as a medical record; the passages the trainer cuts from such
-a document are labelled with it. Any other field is ignored. A row whose label is not in the taxonomy is
-an error naming the row.
+a document are labelled with it. Any other field is ignored. A row whose label is not in the
+taxonomy is an error naming the row.
 """
 
 from __future__ import annotations
