@@ -9,8 +9,11 @@ use std::sync::LazyLock;
 use regex::Regex;
 use serde::{Deserialize, Serialize};
 
+use crate::classify::Thresholds;
 use crate::pii::Finding;
 use crate::pii::normalize::fold_han_spaces;
+#[cfg(test)]
+use crate::record::Score;
 use crate::record::{Decision, Document, Level, Prediction, Status};
 
 /// Thresholds of the decision rules. The confidence thresholds default to the model package's.
@@ -18,8 +21,11 @@ use crate::record::{Decision, Document, Level, Prediction, Status};
 pub struct DecideParams {
     /// Minimum calibrated category confidence to auto-accept.
     pub category_threshold: f32,
-    /// Minimum calibrated sensitivity confidence to auto-accept.
+    /// Minimum calibrated confidence that the final level is not an under-call, to auto-accept.
     pub sensitivity_threshold: f32,
+    /// For an S4 or S5 that only the model asserts (the rule floor is lower): minimum calibrated
+    /// probability that the document is S4 or S5 at all.
+    pub unsupported_threshold: f32,
     /// Documents with mean OCR word confidence below this go to review (default 55).
     pub min_ocr_confidence: f32,
     /// Documents with fewer letters, digits or CJK characters go to review (default 20).
@@ -31,8 +37,21 @@ impl Default for DecideParams {
         DecideParams {
             category_threshold: 0.9,
             sensitivity_threshold: 0.9,
+            unsupported_threshold: 0.9,
             min_ocr_confidence: 55.0,
             min_text_chars: 20,
+        }
+    }
+}
+
+impl DecideParams {
+    /// A package's (or an override's) confidence thresholds, the other settings at their defaults.
+    pub fn from_thresholds(t: &Thresholds) -> Self {
+        DecideParams {
+            category_threshold: t.category,
+            sensitivity_threshold: t.sensitivity,
+            unsupported_threshold: t.sensitivity_unsupported.unwrap_or(t.sensitivity),
+            ..DecideParams::default()
         }
     }
 }
@@ -45,6 +64,8 @@ pub mod reason {
     pub const SENSITIVITY_UNCERTAIN: &str = "sensitivity_low_confidence";
     /// The rule floor raised the model's sensitivity.
     pub const FLOOR_RAISED: &str = "floor_raised_sensitivity";
+    /// Only the model puts the document at S4/S5 (no rule evidence), and it is not sure enough.
+    pub const UNSUPPORTED_HIGH: &str = "unsupported_high_sensitivity";
     /// Mean OCR confidence is low.
     pub const LOW_OCR: &str = "low_ocr_confidence";
     /// Too little text to judge.
@@ -196,12 +217,21 @@ pub fn decide(
         sensitivity_reasons.push("S5: no readable text; restricted until reviewed".into());
     }
     let sensitivity = model_level.map_or(floor_level, |m| m.max(floor_level));
+    let sensitivity_confidence = prediction.map(|p| sensitivity_review_confidence(p, sensitivity));
     if let Some(p) = prediction {
         if p.category_confidence < params.category_threshold {
             review.push(reason::CATEGORY_UNCERTAIN);
         }
-        if p.sensitivity_confidence < params.sensitivity_threshold {
+        if sensitivity_confidence.is_some_and(|c| c < params.sensitivity_threshold) {
             review.push(reason::SENSITIVITY_UNCERTAIN);
+        }
+        // An S4/S5 locks a document away from most staff: without rule evidence (personal data
+        // with health content, a marking, a special-category term) the model must be sure of it.
+        if sensitivity >= Level::S4
+            && floor_level < Level::S4
+            && level_mass(p, |l| l >= Level::S4) < params.unsupported_threshold
+        {
+            review.push(reason::UNSUPPORTED_HIGH);
         }
         if model_level.is_some_and(|m| floor_level > m) {
             review.push(reason::FLOOR_RAISED);
@@ -225,9 +255,29 @@ pub fn decide(
         floor: floor_level,
         sensitivity_reasons,
         needs_review: !review.is_empty(),
+        sensitivity_review_confidence: sensitivity_confidence,
         review_reasons: review.into_iter().map(String::from).collect(),
         review_priority: priority(margin, sensitivity),
     }
+}
+
+/// The calibrated confidence the sensitivity threshold is compared with: the probability that the
+/// final level `level` is not an under-call, i.e. the model's probability mass on `level` and every
+/// level below it (SPEC §2: under-calling is the dangerous error; an over-call only costs review
+/// time).
+pub fn sensitivity_review_confidence(prediction: &Prediction, level: Level) -> f32 {
+    level_mass(prediction, |l| l <= level)
+}
+
+/// The model's calibrated probability mass on the levels `which` selects.
+fn level_mass(prediction: &Prediction, which: impl Fn(Level) -> bool) -> f32 {
+    let mass: f32 = prediction
+        .sensitivity_scores
+        .iter()
+        .filter(|s| Level::parse(&s.label).is_some_and(&which))
+        .map(|s| s.score)
+        .sum();
+    mass.min(1.0)
 }
 
 /// Review priority: most uncertain first (smallest margin between the top two classes of either
@@ -381,6 +431,111 @@ mod tests {
     fn special_vocabulary_alone_in_a_notice_does_not_raise() {
         let f = rule_floor("世界艾滋病日宣传活动安排", &[], Some("administrative"));
         assert_eq!(f.level, Level::S1);
+    }
+
+    fn prediction(levels: [f32; 5]) -> Prediction {
+        let sensitivity_scores: Vec<Score> = Level::ALL
+            .into_iter()
+            .zip(levels)
+            .map(|(l, score)| Score {
+                label: l.as_str().into(),
+                score,
+            })
+            .collect();
+        let top = sensitivity_scores
+            .iter()
+            .max_by(|a, b| a.score.total_cmp(&b.score))
+            .unwrap()
+            .clone();
+        Prediction {
+            category: "medical".into(),
+            category_confidence: 0.999,
+            category_scores: vec![],
+            sensitivity: top.label,
+            sensitivity_confidence: top.score,
+            sensitivity_scores,
+        }
+    }
+
+    fn document(text: &str) -> Document {
+        let source = crate::record::Source {
+            path: "t".into(),
+            doc_id: "t".into(),
+            bytes: text.len() as u64,
+            media_type: crate::record::MediaType::Unknown,
+        };
+        let page = crate::record::OcrPage {
+            text: text.into(),
+            text_source: crate::record::TextSource::TextLayer,
+            engine: "text".into(),
+            error: None,
+            ..crate::record::OcrPage::failed(1, String::new())
+        };
+        Document::from_pages(source, vec![page])
+    }
+
+    #[test]
+    fn sensitivity_confidence_is_the_chance_of_no_under_call() {
+        // the model hesitates between S3 and S4, the floor says S4: only S5 would be an under-call
+        let p = prediction([0.02, 0.03, 0.4, 0.5, 0.05]);
+        let c = sensitivity_review_confidence(&p, Level::S4);
+        assert!((c - 0.95).abs() < 1e-6, "{c}");
+        // a low level the model is unsure of: everything above it is under-call risk
+        let p = prediction([0.05, 0.55, 0.0, 0.4, 0.0]);
+        let c = sensitivity_review_confidence(&p, Level::S2);
+        assert!((c - 0.6).abs() < 1e-6, "{c}");
+        // S5 cannot be an under-call
+        let c = sensitivity_review_confidence(&p, Level::S5);
+        assert!((c - 1.0).abs() < 1e-6, "{c}");
+    }
+
+    #[test]
+    fn review_compares_the_thresholds_with_under_call_risk_and_evidence() {
+        let params = DecideParams {
+            category_threshold: 0.9,
+            sensitivity_threshold: 0.6,
+            unsupported_threshold: 0.8,
+            ..DecideParams::default()
+        };
+        let name = [finding(PiiKind::PersonName)];
+        let record = "患者王某，出院诊断：社区获得性肺炎，治疗后好转出院。";
+        // the model's top class S4 at 0.5 only, but the floor agrees and S5 is unlikely: accepted
+        let p = prediction([0.02, 0.03, 0.4, 0.5, 0.05]);
+        let d = decide(&document(record), record, &name, Some(&p), &params);
+        assert_eq!(d.sensitivity, Level::S4);
+        assert!(!d.needs_review, "{:?}", d.review_reasons);
+        let c = d.sensitivity_review_confidence.unwrap();
+        assert!((c - 0.95).abs() < 1e-6, "{c}");
+        // the same scores without personal data: only the model says S4, and only 55% of its
+        // mass is on S4/S5
+        let news = "基金定投开始赚钱 银行短期资金紧张 百亿保险资金增持偏股基金";
+        let d = decide(&document(news), news, &[], Some(&p), &params);
+        assert_eq!(d.sensitivity, Level::S4);
+        assert_eq!(d.review_reasons, vec![reason::UNSUPPORTED_HIGH]);
+        // the model torn between S4 and S5 but sure the text is health data: S5 is no under-call
+        // and S4/S5 holds 97% of the mass
+        let p = prediction([0.01, 0.01, 0.01, 0.45, 0.52]);
+        let d = decide(&document(news), news, &[], Some(&p), &params);
+        assert_eq!(d.sensitivity, Level::S5);
+        assert!(!d.needs_review, "{:?}", d.review_reasons);
+        // at S4 the same split is a likely under-call of an S5 document
+        let p = prediction([0.01, 0.01, 0.01, 0.52, 0.45]);
+        let d = decide(&document(news), news, &[], Some(&p), &params);
+        assert_eq!(d.review_reasons, vec![reason::SENSITIVITY_UNCERTAIN]);
+        // with the floor's evidence the unsupported threshold does not apply
+        let p = prediction([0.0, 0.0, 0.3, 0.7, 0.0]);
+        let strict = DecideParams {
+            unsupported_threshold: 0.99,
+            ..params
+        };
+        assert!(!decide(&document(record), record, &name, Some(&p), &strict).needs_review);
+        let d = decide(&document(news), news, &[], Some(&p), &strict);
+        assert_eq!(d.review_reasons, vec![reason::UNSUPPORTED_HIGH]);
+        // a confident-looking S2 with 45% on higher levels is under-call risk
+        let p = prediction([0.0, 0.55, 0.05, 0.4, 0.0]);
+        let d = decide(&document(news), news, &[], Some(&p), &params);
+        assert_eq!(d.sensitivity, Level::S2);
+        assert_eq!(d.review_reasons, vec![reason::SENSITIVITY_UNCERTAIN]);
     }
 
     #[test]

@@ -236,6 +236,9 @@ pub struct PredictionRow {
     pub sensitivity_floor: String,
     /// Reasons for the floor.
     pub sensitivity_reasons: Vec<String>,
+    /// What the sensitivity threshold was compared with
+    /// ([`decide::sensitivity_review_confidence`]).
+    pub sensitivity_review_confidence: f32,
     /// Routed to review.
     pub needs_review: bool,
     /// Why.
@@ -277,6 +280,9 @@ pub fn evaluate(
                 sensitivity_scores: prediction.sensitivity_scores.clone(),
                 sensitivity_floor: decision.floor.as_str().to_string(),
                 sensitivity_reasons: decision.sensitivity_reasons,
+                sensitivity_review_confidence: decision
+                    .sensitivity_review_confidence
+                    .unwrap_or(prediction.sensitivity_confidence),
                 needs_review: decision.needs_review,
                 review_reasons: decision.review_reasons,
             });
@@ -608,6 +614,7 @@ pub fn write_predictions(path: &Path, rows: &[PredictionRow]) -> Result<()> {
         Field::new("sensitivity_scores", score_list_type(), false),
         Field::new("sensitivity_floor", DataType::Utf8, true),
         Field::new("sensitivity_reasons", list_type.clone(), false),
+        Field::new("sensitivity_review_confidence", DataType::Float32, false),
         Field::new("needs_review", DataType::Boolean, false),
         Field::new("review_reasons", list_type, false),
     ]));
@@ -636,6 +643,9 @@ pub fn write_predictions(path: &Path, rows: &[PredictionRow]) -> Result<()> {
         ),
         strings(&|r| Some(r.sensitivity_floor.as_str())),
         lists(&|r| &r.sensitivity_reasons),
+        Arc::new(Float32Array::from_iter_values(
+            rows.iter().map(|r| r.sensitivity_review_confidence),
+        )),
         Arc::new(BooleanArray::from_iter(
             rows.iter().map(|r| Some(r.needs_review)),
         )),
@@ -672,6 +682,7 @@ mod tests {
             sensitivity_scores: vec![],
             sensitivity_floor: "S1".into(),
             sensitivity_reasons: vec![],
+            sensitivity_review_confidence: 0.9,
             needs_review: review,
             review_reasons: if review { vec!["r".into()] } else { vec![] },
         }

@@ -247,9 +247,14 @@ struct RunArgs {
     /// Override the model's category confidence threshold.
     #[arg(long, value_name = "P")]
     category_threshold: Option<f32>,
-    /// Override the model's sensitivity confidence threshold.
+    /// Override the model's sensitivity confidence threshold (the probability that the final
+    /// level is not an under-call).
     #[arg(long, value_name = "P")]
     sensitivity_threshold: Option<f32>,
+    /// Override the model's threshold for an S4/S5 that only the model asserts (no rule evidence):
+    /// the minimum probability of S4 or S5.
+    #[arg(long, value_name = "P")]
+    unsupported_threshold: Option<f32>,
     /// Documents whose mean OCR confidence is below this go to review.
     #[arg(long, default_value_t = 55.0)]
     min_ocr_confidence: f32,
@@ -463,6 +468,7 @@ fn run(args: RunArgs, ort_lib: Option<PathBuf>, quiet: bool) -> anyhow::Result<E
     for (name, v) in [
         ("--category-threshold", args.category_threshold),
         ("--sensitivity-threshold", args.sensitivity_threshold),
+        ("--unsupported-threshold", args.unsupported_threshold),
     ] {
         if v.is_some_and(|v| !(0.0..=1.0).contains(&v)) {
             return Err(Error::Usage(format!("{name} must be between 0 and 1")).into());
@@ -476,14 +482,21 @@ fn run(args: RunArgs, ort_lib: Option<PathBuf>, quiet: bool) -> anyhow::Result<E
     if jobs == 0 {
         return Err(Error::Usage("--jobs must be at least 1".into()).into());
     }
-    let thresholds = match (args.category_threshold, args.sensitivity_threshold) {
-        (None, None) => None,
-        (c, s) => {
-            let labels = arkiv::classify::ModelPackage::open(&args.model)?.labels;
-            Some((
-                c.unwrap_or(labels.thresholds.category),
-                s.unwrap_or(labels.thresholds.sensitivity),
-            ))
+    let thresholds = match (
+        args.category_threshold,
+        args.sensitivity_threshold,
+        args.unsupported_threshold,
+    ) {
+        (None, None, None) => None,
+        (c, s, u) => {
+            let t = arkiv::classify::ModelPackage::open(&args.model)?
+                .labels
+                .thresholds;
+            Some(arkiv::classify::Thresholds {
+                category: c.unwrap_or(t.category),
+                sensitivity: s.unwrap_or(t.sensitivity),
+                sensitivity_unsupported: u.or(t.sensitivity_unsupported),
+            })
         }
     };
     let opts = arkiv::RunOptions {
@@ -565,10 +578,8 @@ fn eval(args: EvalArgs, ort_lib: Option<PathBuf>) -> anyhow::Result<ExitCode> {
     }
     let labels = classifier.package().labels.clone();
     let params = arkiv::decide::DecideParams {
-        category_threshold: labels.thresholds.category,
-        sensitivity_threshold: labels.thresholds.sensitivity,
         min_text_chars: args.min_text_chars,
-        ..arkiv::decide::DecideParams::default()
+        ..arkiv::decide::DecideParams::from_thresholds(&labels.thresholds)
     };
     let (report, rows) = arkiv::eval::evaluate(&mut classifier, &examples, &params, 64)?;
     if let Some(path) = &args.predictions {

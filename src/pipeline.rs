@@ -16,7 +16,7 @@ use crossbeam_channel::{Receiver, Sender, bounded};
 use indicatif::{ProgressBar, ProgressStyle};
 use sha2::{Digest, Sha256};
 
-use crate::classify::{Classifier, ClassifyParams};
+use crate::classify::{Classifier, ClassifyParams, Thresholds};
 use crate::decide::{self, DecideParams};
 use crate::error::{Error, Result};
 use crate::ingest::{self, IngestParams};
@@ -98,8 +98,8 @@ pub struct RunOptions {
     pub ppocr: PpOcrParams,
     /// Classifier settings.
     pub classify: ClassifyParams,
-    /// Overrides of the package's confidence thresholds.
-    pub thresholds: Option<(f32, f32)>,
+    /// The confidence thresholds, when not the package's.
+    pub thresholds: Option<Thresholds>,
     /// OCR-confidence and text-length review thresholds.
     pub min_ocr_confidence: f32,
     /// Minimum letters/digits/CJK characters before a document can be judged.
@@ -251,12 +251,9 @@ pub fn run(opts: &RunOptions) -> Result<RunSummary> {
     let mut classifier = Classifier::load(&opts.model_dir, opts.classify)?;
     let labels = classifier.package().labels.clone();
     let decide_params = DecideParams {
-        category_threshold: opts.thresholds.map_or(labels.thresholds.category, |t| t.0),
-        sensitivity_threshold: opts
-            .thresholds
-            .map_or(labels.thresholds.sensitivity, |t| t.1),
         min_ocr_confidence: opts.min_ocr_confidence,
         min_text_chars: opts.min_text_chars,
+        ..DecideParams::from_thresholds(&opts.thresholds.unwrap_or(labels.thresholds))
     };
     // Start one engine now so that a missing language pack or model stops the run with a clear
     // message.

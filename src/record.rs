@@ -397,6 +397,9 @@ pub struct Decision {
     pub sensitivity_reasons: Vec<String>,
     /// Whether a reviewer must look at the document.
     pub needs_review: bool,
+    /// What the sensitivity threshold is compared with (see
+    /// [`crate::decide::sensitivity_review_confidence`]); absent without a prediction.
+    pub sensitivity_review_confidence: Option<f32>,
     /// Every reason for review.
     pub review_reasons: Vec<String>,
     /// Higher is more urgent.

@@ -5,7 +5,8 @@ train.py picks each head's threshold on the model's validation predictions alone
 final level is max(model, rule floor) and a document whose floor is above the model's level goes
 to review anyway, so those thresholds are stricter than they need to be. This script reads the
 per-document rows that `arkiv eval --predictions` wrote for *labelled validation* text (never the
-test split) and picks the pair of thresholds with the lowest review rate such that, among the
+test split) and picks the three thresholds — category, sensitivity, and the one for an S4/S5 that
+only the model asserts (no rule evidence) — with the lowest review rate such that, among the
 documents arkiv would auto-accept,
 
 - the category accuracy is at least --target-category-accuracy, and
@@ -27,6 +28,7 @@ choice is recorded under `threshold_tuning`.
 from __future__ import annotations
 
 import argparse
+from dataclasses import dataclass
 import json
 import sys
 from pathlib import Path
@@ -35,7 +37,30 @@ import numpy as np
 
 LEVELS = ["S1", "S2", "S3", "S4", "S5"]
 # review reasons that do not depend on the two thresholds
-THRESHOLD_REASONS = {"category_low_confidence", "sensitivity_low_confidence"}
+THRESHOLD_REASONS = {"category_low_confidence", "sensitivity_low_confidence", "unsupported_high_sensitivity"}
+
+
+def _mass(row: dict, which) -> float:
+    """The row's calibrated probability mass on the levels `which` selects."""
+    return min(1.0, sum(s["score"] for s in row["sensitivity_scores"] if which(LEVELS.index(s["label"]))))
+
+
+def sensitivity_confidence(row: dict) -> float:
+    """What arkiv compares with the sensitivity threshold: the probability that the final level is not
+    an under-call (mass on it and below; arkiv's `sensitivity_review_confidence`)."""
+    level = LEVELS.index(row["sensitivity"])
+    return _mass(row, lambda i: i <= level)
+
+
+def high_confidence(row: dict) -> float:
+    """What arkiv compares with the unsupported threshold: the probability of S4 or S5 at all."""
+    return _mass(row, lambda i: i >= 3)
+
+
+def _unsupported(rows: list[dict]) -> np.ndarray:
+    """S4/S5 that only the model asserts (the rule floor is lower): arkiv's third threshold."""
+    return np.array([r["sensitivity"] in ("S4", "S5") and r.get("sensitivity_floor", "S1") not in ("S4", "S5")
+                     for r in rows])
 
 
 def load(path: Path) -> dict[str, np.ndarray]:
@@ -46,7 +71,9 @@ def load(path: Path) -> dict[str, np.ndarray]:
     lv = LEVELS.index
     return {
         "cat_conf": np.array([r["category_confidence"] for r in rows], float),
-        "sens_conf": np.array([r["sensitivity_confidence"] for r in rows], float),
+        "sens_conf": np.array([sensitivity_confidence(r) for r in rows], float),
+        "unsupported": _unsupported(rows),
+        "high_conf": np.array([high_confidence(r) for r in rows], float),
         "cat_ok": np.array([r["category"] == r["true_category"] for r in rows]),
         "under": np.array([lv(r["sensitivity"]) < lv(r["true_sensitivity"]) for r in rows]),
         # reviewed whatever the thresholds: floor above the model, short text, OCR, failed pages
@@ -58,38 +85,64 @@ def load_public(path: Path) -> dict[str, np.ndarray]:
     rows = [json.loads(line) for line in open(path, encoding="utf-8") if line.strip()]
     return {
         "cat_conf": np.array([r["category_confidence"] for r in rows], float),
-        "sens_conf": np.array([r["sensitivity_confidence"] for r in rows], float),
+        "sens_conf": np.array([sensitivity_confidence(r) for r in rows], float),
+        "unsupported": _unsupported(rows),
+        "high_conf": np.array([high_confidence(r) for r in rows], float),
         "high": np.array([r["sensitivity"] in ("S4", "S5") for r in rows]),
         "forced": np.array([bool(set(r["review_reasons"]) - THRESHOLD_REASONS) for r in rows]),
     }
 
 
-def choose(d: dict[str, np.ndarray], target_cat: float, target_under: float, grid: int = 200,
-           public: dict[str, np.ndarray] | None = None, max_public_high: float = 1.0):
-    """(review rate, category threshold, sensitivity threshold, accepted stats) of the best pair."""
-    def cands(x):
-        return np.unique(np.concatenate([[0.0], np.quantile(x, np.linspace(0, 1, grid))]))
+@dataclass
+class Choice:
+    review: float
+    category: float
+    sensitivity: float
+    unsupported: float  # minimum P(S4 or S5) for an S4/S5 only the model asserts
+    accepted: int
+    category_accuracy: float
+    undercall: float
 
+
+def choose(d: dict[str, np.ndarray], target_cat: float, target_under: float, grid: int = 200,
+           public: dict[str, np.ndarray] | None = None, max_public_high: float = 1.0) -> Choice | None:
+    """The thresholds with the lowest review rate that meet the targets (ties: the lowest ones).
+
+    A document is auto-accepted when it is not reviewed for another reason, its category confidence
+    reaches the category threshold, its sensitivity confidence the sensitivity threshold, and, for
+    an S4/S5 that only the model asserts, its probability of S4 or S5 the unsupported threshold."""
+    def cands(x):
+        return np.unique(np.concatenate([[0.0], np.quantile(x, np.linspace(0, 1, grid))])) if len(x) else np.zeros(1)
+
+    unsup = d.get("unsupported", np.zeros(len(d["cat_conf"]), bool))
+    high_conf = d.get("high_conf", d["sens_conf"])
+    if public is not None:
+        pub_unsup = public.get("unsupported", np.zeros(len(public["cat_conf"]), bool))
+        pub_high_conf = public.get("high_conf", public["sens_conf"])
+    tu = cands(np.concatenate([high_conf[unsup]] + ([pub_high_conf[pub_unsup]] if public is not None else [])))
     best = None
     for tc in cands(d["cat_conf"]):
         for ts in cands(d["sens_conf"]):
-            acc = (d["cat_conf"] >= tc) & (d["sens_conf"] >= ts) & ~d["forced"]
-            n = int(acc.sum())
-            if n == 0:
+            base = (d["cat_conf"] >= tc) & (d["sens_conf"] >= ts) & ~d["forced"]
+            if not base.any():
                 continue
-            cat_acc = d["cat_ok"][acc].mean()
-            under = d["under"][acc].mean()
-            if cat_acc < target_cat or under > target_under:
-                continue
+            # rows whose acceptance does not depend on tu, plus the unsupported ones that reach it
+            fixed, var = base & ~unsup, base & unsup
+            reach = high_conf[var][None, :] >= tu[:, None]
+            n = fixed.sum() + reach.sum(1)
+            ok = d["cat_ok"][fixed].sum() + (reach & d["cat_ok"][var]).sum(1)
+            under = d["under"][fixed].sum() + (reach & d["under"][var]).sum(1)
+            good = (n > 0) & (ok >= target_cat * n) & (under <= target_under * n)
             if public is not None:
-                pub = (public["cat_conf"] >= tc) & (public["sens_conf"] >= ts) & ~public["forced"]
-                if (pub & public["high"]).mean() > max_public_high:
-                    continue
-            review = 1.0 - n / len(acc)
-            key = (review, tc + ts)
-            if best is None or key < best[0]:
-                best = (key, float(tc), float(ts), n, float(cat_acc), float(under))
-    return best
+                pbase = (public["cat_conf"] >= tc) & (public["sens_conf"] >= ts) & ~public["forced"] & public["high"]
+                high = (pbase & ~pub_unsup).sum() + (pub_high_conf[pbase & pub_unsup][None, :] >= tu[:, None]).sum(1)
+                good &= high <= max_public_high * len(public["high"])
+            for i in np.flatnonzero(good):
+                key = (1.0 - n[i] / len(base), tc + ts + tu[i])
+                if best is None or key < best[0]:
+                    best = (key, Choice(float(key[0]), float(tc), float(ts), float(tu[i]), int(n[i]),
+                                        float(ok[i] / n[i]), float(under[i] / n[i])))
+    return best[1] if best else None
 
 
 def set_temperatures(labels_path: Path, temperatures_path: Path) -> None:
@@ -129,23 +182,25 @@ def main(argv=None) -> int:
         p.error("give --predictions (or --temperatures)")
     d = load(Path(a.predictions))
     public = load_public(Path(a.public)) if a.public else None
-    best = choose(d, a.target_category_accuracy, a.target_undercall, public=public, max_public_high=a.max_public_high)
-    if best is None:
-        print("no threshold pair meets the targets; labels.json left unchanged", file=sys.stderr)
+    c = choose(d, a.target_category_accuracy, a.target_undercall, public=public, max_public_high=a.max_public_high)
+    if c is None:
+        print("no thresholds meet the targets; labels.json left unchanged", file=sys.stderr)
         return 1
-    (review, _), tc, ts, n, cat_acc, under = best
     print(f"{len(d['cat_conf'])} validation documents ({int(d['forced'].sum())} reviewed whatever the thresholds): "
-          f"category {tc:.4f}, sensitivity {ts:.4f} -> review rate {review:.3f}, {n} auto-accepted, "
-          f"category accuracy {cat_acc:.4f}, under-calls {under:.4f}")
+          f"category {c.category:.4f}, sensitivity {c.sensitivity:.4f}, unsupported S4/S5 {c.unsupported:.4f} -> "
+          f"review rate {c.review:.3f}, {c.accepted} auto-accepted, category accuracy {c.category_accuracy:.4f}, "
+          f"under-calls {c.undercall:.4f}")
     if a.write:
         path = Path(a.model) / "labels.json"
         labels = json.loads(path.read_text(encoding="utf-8"))
-        labels["thresholds"] = {"category": tc, "sensitivity": ts}
+        labels["thresholds"] = {"category": c.category, "sensitivity": c.sensitivity,
+                                "sensitivity_unsupported": c.unsupported}
         labels["threshold_tuning"] = {
             "method": "training/tune_thresholds.py on `arkiv eval --predictions` (decision rules applied)",
             "predictions": Path(a.predictions).name, "documents": len(d["cat_conf"]),
             "target_category_accuracy": a.target_category_accuracy, "target_undercall": a.target_undercall,
-            "review_rate": review, "auto_accepted": n, "category_accuracy": cat_acc, "undercall": under,
+            "review_rate": c.review, "auto_accepted": c.accepted, "category_accuracy": c.category_accuracy,
+            "undercall": c.undercall,
         }
         if public is not None:
             labels["threshold_tuning"].update(public=Path(a.public).name, public_documents=len(public["high"]),

@@ -17,7 +17,7 @@ use ort::value::Tensor;
 use tokenizers::Tokenizer;
 use unicode_normalization::UnicodeNormalization;
 
-pub use package::{Labels, ModelPackage, PerHead};
+pub use package::{Labels, ModelPackage, PerHead, Thresholds};
 
 use crate::error::{Error, Result};
 use crate::record::{Prediction, Score};

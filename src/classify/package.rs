@@ -7,13 +7,28 @@ use sha2::{Digest, Sha256};
 
 use crate::error::{Error, Result};
 
-/// Per-head values (temperatures, thresholds).
+/// Per-head values (temperatures).
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct PerHead {
     /// Category head.
     pub category: f32,
     /// Sensitivity head.
     pub sensitivity: f32,
+}
+
+/// Minimum calibrated confidences for a document to be auto-accepted (SPEC §4).
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct Thresholds {
+    /// Category head: the top category's probability.
+    pub category: f32,
+    /// Sensitivity head: the probability that the final level is not an under-call
+    /// ([`crate::decide::sensitivity_review_confidence`]).
+    pub sensitivity: f32,
+    /// An S4 or S5 that only the model asserts (the rule floor is lower) needs the model's
+    /// probability of S4 or S5 to reach this; absent in older packages, where `sensitivity`
+    /// stands in.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sensitivity_unsupported: Option<f32>,
 }
 
 /// `labels.json`: label lists in output order and calibration.
@@ -29,8 +44,8 @@ pub struct Labels {
     pub sensitivities: Vec<String>,
     /// Softmax temperature per head, fitted on validation data.
     pub temperatures: PerHead,
-    /// Minimum calibrated confidence per head for a document to be auto-accepted.
-    pub thresholds: PerHead,
+    /// Minimum calibrated confidences for a document to be auto-accepted.
+    pub thresholds: Thresholds,
     /// Tokens per window.
     pub max_length: usize,
     /// Token id used for padding.
@@ -111,6 +126,18 @@ fn validate(labels: &Labels) -> std::result::Result<(), String> {
             ));
         }
     }
+    let t = &labels.thresholds;
+    for (name, v) in [
+        ("category", Some(t.category)),
+        ("sensitivity", Some(t.sensitivity)),
+        ("sensitivity_unsupported", t.sensitivity_unsupported),
+    ] {
+        if v.is_some_and(|v| !(0.0..=1.0).contains(&v)) {
+            return Err(format!(
+                "labels.json: threshold `{name}` must be between 0 and 1"
+            ));
+        }
+    }
     if labels.max_length < 2 {
         return Err("labels.json: max_length must be at least 2".into());
     }
@@ -131,9 +158,10 @@ mod tests {
                 category: 1.0,
                 sensitivity: 1.0,
             },
-            thresholds: PerHead {
+            thresholds: Thresholds {
                 category: 0.5,
                 sensitivity: 0.5,
+                sensitivity_unsupported: None,
             },
             max_length: 16,
             pad_id: 0,
@@ -149,6 +177,13 @@ mod tests {
         let mut bad = labels();
         bad.temperatures.category = 0.0;
         assert!(validate(&bad).is_err());
+        let mut bad = labels();
+        bad.thresholds.sensitivity_unsupported = Some(1.5);
+        assert!(
+            validate(&bad)
+                .unwrap_err()
+                .contains("sensitivity_unsupported")
+        );
     }
 
     #[test]

@@ -100,6 +100,7 @@ static DOCUMENTS: LazyLock<SchemaRef> = LazyLock::new(|| {
         Field::new("model_sensitivity", DataType::Utf8, true),
         Field::new("sensitivity_floor", DataType::Utf8, false),
         Field::new("sensitivity_reasons", list_of_strings(), false),
+        Field::new("sensitivity_review_confidence", DataType::Float32, true),
         Field::new("needs_review", DataType::Boolean, false),
         Field::new("review_reasons", list_of_strings(), false),
         Field::new("review_priority", DataType::Float32, false),
@@ -338,6 +339,11 @@ pub fn documents_batch(
                 })
                 .collect(),
         ),
+        Arc::new(Float32Array::from_iter(
+            records
+                .iter()
+                .map(|r| r.decision.sensitivity_review_confidence),
+        )),
         Arc::new(BooleanArray::from_iter(
             records.iter().map(|r| Some(r.decision.needs_review)),
         )),

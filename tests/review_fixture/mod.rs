@@ -138,6 +138,7 @@ pub fn build(n: usize, images: bool) -> Fixture {
                 floor: level,
                 sensitivity_reasons: vec!["pii".into()],
                 needs_review: i % 7 != 6,
+                sensitivity_review_confidence: Some(p),
                 review_reasons: vec![
                     if i % 2 == 0 {
                         "low_category_confidence"

@@ -177,21 +177,47 @@ class CalibrationTest(unittest.TestCase):
     def test_rule_aware_thresholds(self):
         import tune_thresholds as tt
 
-        def row(cat_ok, level, truth, c_conf, s_conf, reasons=()):
-            return {"cat_conf": c_conf, "sens_conf": s_conf, "cat_ok": cat_ok,
+        def row(cat_ok, level, truth, c_conf, s_conf, reasons=(), unsupported=False):
+            return {"cat_conf": c_conf, "sens_conf": s_conf, "cat_ok": cat_ok, "unsupported": unsupported,
                     "under": tt.LEVELS.index(level) < tt.LEVELS.index(truth), "forced": bool(reasons)}
 
         rows = [row(True, "S2", "S2", 0.9, 0.9), row(True, "S2", "S3", 0.9, 0.4),   # an under-call, low confidence
                 row(True, "S1", "S3", 0.9, 0.95, ("floor_raised_sensitivity",)),      # the floor sends it to review
                 row(False, "S4", "S4", 0.3, 0.9), row(True, "S4", "S4", 0.8, 0.5)]
         d = {k: np.array([r[k] for r in rows]) for k in rows[0]}
-        (review, _), tc, ts, n, cat_acc, under = tt.choose(d, 0.95, 0.0)
-        self.assertEqual((n, under, cat_acc), (2, 0.0, 1.0))
-        self.assertTrue(0.4 < ts <= 0.5 and 0.3 < tc <= 0.8)
-        self.assertAlmostEqual(review, 0.6)
+        c = tt.choose(d, 0.95, 0.0)
+        self.assertEqual((c.accepted, c.undercall, c.category_accuracy), (2, 0.0, 1.0))
+        self.assertTrue(0.4 < c.sensitivity <= 0.5 and 0.3 < c.category <= 0.8)
+        self.assertAlmostEqual(c.review, 0.6)
         public = {"cat_conf": np.array([0.9]), "sens_conf": np.array([0.6]), "high": np.array([True]),
-                  "forced": np.array([False])}
-        self.assertGreater(tt.choose(d, 0.95, 0.0, public=public, max_public_high=0.0)[2], 0.6)
+                  "forced": np.array([False]), "unsupported": np.array([False])}
+        self.assertGreater(tt.choose(d, 0.95, 0.0, public=public, max_public_high=0.0).sensitivity, 0.6)
+
+    def test_unsupported_high_levels_get_their_own_threshold(self):
+        import tune_thresholds as tt
+
+        keys = ("cat_conf", "sens_conf", "cat_ok", "under", "forced", "unsupported", "high_conf")
+        # two supported documents at sensitivity confidence 0.5 and one unsupported S4 whose S4/S5
+        # mass is 0.7
+        d = {k: np.array(v) for k, v in zip(keys, zip(*[(0.9, 0.5, True, False, False, False, 0.0),
+                                                        (0.9, 0.5, True, False, False, False, 0.0),
+                                                        (0.9, 0.9, True, False, False, True, 0.7)]))}
+        # a public headline called S4 by the model alone (S4/S5 mass 0.6, no under-call risk):
+        # only the unsupported threshold must rise
+        public = {"cat_conf": np.array([0.95]), "sens_conf": np.array([0.95]), "high": np.array([True]),
+                  "forced": np.array([False]), "unsupported": np.array([True]), "high_conf": np.array([0.6])}
+        c = tt.choose(d, 0.95, 0.0, public=public, max_public_high=0.0)
+        self.assertEqual(c.accepted, 3)
+        self.assertLessEqual(c.sensitivity, 0.5)
+        self.assertTrue(0.6 < c.unsupported <= 0.7, c)
+
+    def test_row_confidences_follow_arkiv(self):
+        import tune_thresholds as tt
+
+        scores = [{"label": lv, "score": s} for lv, s in zip(tt.LEVELS, (0.1, 0.1, 0.1, 0.45, 0.25))]
+        row = {"sensitivity": "S4", "sensitivity_scores": scores}
+        self.assertAlmostEqual(tt.sensitivity_confidence(row), 0.75)
+        self.assertAlmostEqual(tt.high_confidence(row), 0.70)
 
     def test_ece_of_perfect_calibration_is_small(self):
         prob = np.array([[1.0, 0.0], [0.0, 1.0]])
