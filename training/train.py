@@ -46,7 +46,13 @@ def parse_args(argv=None):
     p.add_argument("--fragment-sensitivity-weight", type=float, default=1.0,
                    help="weight of the sensitivity loss on a passage (its document's level may rest on text it lacks)")
     p.add_argument("--snippets", type=float, default=0.0,
-                   help="share of passages that are 12-40-character snippets, for the category head only")
+                   help="share of passages that are 12-40-character snippets, for the category head only "
+                        "(and the sensitivity head with --snippet-smoothing)")
+    p.add_argument("--snippet-category-weight", type=float, default=1.0,
+                   help="weight of the category loss on a snippet")
+    p.add_argument("--snippet-smoothing", type=float, default=0.0,
+                   help="share of a uniform distribution in a snippet's sensitivity target (0: no sensitivity "
+                        "loss on snippets)")
     p.add_argument("--weight-decay", type=float, default=0.01, help="decoupled weight decay (AdamW)")
     p.add_argument("--undercall", type=float, default=1.0, help="weight of the under-call cost")
     p.add_argument("--public-undercall", type=float, default=0.0,
@@ -59,7 +65,11 @@ def parse_args(argv=None):
     p.add_argument("--threads", type=int, default=1, help="numpy/onnxruntime threads")
     p.add_argument("--max-docs", type=int, default=0, help="use at most this many train documents (0: all)")
     p.add_argument("--smoke", action="store_true", help="a few steps on a small model, for tests")
-    return p.parse_args(argv)
+    a = p.parse_args(argv)
+    for name in ("fragments", "snippets", "snippet_smoothing"):
+        if not 0.0 <= getattr(a, name) <= 1.0:
+            p.error(f"--{name.replace('_', '-')} must be between 0 and 1")
+    return a
 
 
 def main(argv=None) -> int:
@@ -162,6 +172,8 @@ def run(args, argv) -> None:
         fragments=args.fragments,
         fragment_sensitivity_weight=args.fragment_sensitivity_weight,
         snippets=args.snippets,
+        snippet_smoothing=args.snippet_smoothing,
+        snippet_category_weight=args.snippet_category_weight,
         template_dropout=args.template_dropout,
         weight_decay=args.weight_decay,
         max_length=args.max_length,

@@ -206,9 +206,12 @@ def loss_and_grads(
     w_sens: np.ndarray,
     undercall: float = 0.0,
     public_undercall: float = 0.0,
+    sens_smooth: np.ndarray | None = None,
 ):
     """Weighted cross-entropy on each head (normalised by that head's weight sum), plus
-    ``undercall`` times the expected under-call cost on the sensitivity head.
+    ``undercall`` times the expected under-call cost on the sensitivity head. ``sens_smooth``
+    (per row, 0-1) mixes that share of a uniform distribution into the row's sensitivity target
+    and exempts the row from the under-call cost: for text too short to carry its document's level.
     Returns (loss, dcat, dsens)."""
     n = len(y_cat)
     rows = np.arange(n)
@@ -216,16 +219,20 @@ def loss_and_grads(
     ws = w_sens.astype(np.float64) / max(float(w_sens.sum()), 1e-8)
     pc = _softmax(cat.astype(np.float64))
     ps = _softmax(sens.astype(np.float64))
-    loss = -(wc * np.log(pc[rows, y_cat] + 1e-12)).sum() - (ws * np.log(ps[rows, y_sens] + 1e-12)).sum()
+    target = np.zeros_like(ps)
+    target[rows, y_sens] = 1.0
+    smooth = np.zeros(n) if sens_smooth is None else sens_smooth.astype(np.float64)
+    target = (1.0 - smooth)[:, None] * target + (smooth / ps.shape[1])[:, None]
+    loss = -(wc * np.log(pc[rows, y_cat] + 1e-12)).sum() - (ws * (target * np.log(ps + 1e-12)).sum(1)).sum()
     dcat = pc.copy()
     dcat[rows, y_cat] -= 1.0
-    dsens = ps.copy()
-    dsens[rows, y_sens] -= 1.0
+    dsens = ps - target
     if undercall:
         c = undercall_cost(sens.shape[1], public_undercall)[y_sens]
         expected = (c * ps).sum(1)
-        loss += undercall * (ws * expected).sum()
-        dsens += undercall * ps * (c - expected[:, None])
+        wu = np.where(smooth > 0, 0.0, 1.0)
+        loss += undercall * (ws * wu * expected).sum()
+        dsens += undercall * wu[:, None] * ps * (c - expected[:, None])
     dcat *= wc[:, None]
     dsens *= ws[:, None]
     return float(loss), dcat.astype(cat.dtype), dsens.astype(sens.dtype)

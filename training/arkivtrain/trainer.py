@@ -37,6 +37,11 @@ class TrainParams:
     # share of passages that are snippets of 12-40 characters (one-line sections, captions); they
     # teach the category only: a snippet seldom holds what sets its document's level
     snippets: float = 0.0
+    # with snippets: their sensitivity target mixes in this share of a uniform distribution (and
+    # they are exempt from the under-call cost) instead of carrying no sensitivity loss, so the
+    # head learns that a short text seldom settles a level
+    snippet_smoothing: float = 0.0
+    snippet_category_weight: float = 1.0  # weight of the category loss on a snippet
     max_length: int = 512
     max_steps: int = 0  # stop after this many steps (0: no limit), for smoke runs
     patience: int = 3
@@ -132,7 +137,11 @@ def fit(cfg: Config, tp: TrainParams, encode, train, val, log=print):
             fragment(r.text, cut, max_chars=40) if s else fragment(r.text, cut) if f else r.text
             for r, f, s in zip(train, is_fragment, is_snippet)
         ]
-        w_sens_pass = np.where(is_snippet, 0.0, np.where(is_fragment, tp.fragment_sensitivity_weight, 1.0))
+        snippet_sens_weight = tp.fragment_sensitivity_weight if tp.snippet_smoothing else 0.0
+        w_sens_pass = np.where(is_snippet, snippet_sens_weight,
+                               np.where(is_fragment, tp.fragment_sensitivity_weight, 1.0))
+        smooth = np.where(is_snippet, tp.snippet_smoothing, 0.0)
+        w_cat_pass = np.where(is_snippet, tp.snippet_category_weight, 1.0)
         # a passage may miss the frame a document's category rests on: it has the body's category
         y_cat_pass = np.where(is_fragment, y_body, y_cat)
         texts = [t if rng.random() < tp.clean_copies else noise(t) for t in texts]
@@ -155,10 +164,11 @@ def fit(cfg: Config, tp: TrainParams, encode, train, val, log=print):
                 sens,
                 y_cat_pass[idx],
                 y_sens[idx],
-                w_doc[idx] * w_cat[y_cat[idx]],
+                w_doc[idx] * w_cat[y_cat[idx]] * w_cat_pass[idx],
                 w_doc[idx] * w_sens[y_sens[idx]] * w_sens_pass[idx],
                 undercall=tp.undercall,
                 public_undercall=tp.public_undercall,
+                sens_smooth=smooth[idx],
             )
             grads = backward(params, cache, dcat, dsens)
             frac = step / max(1, total_steps - 1)

@@ -66,13 +66,14 @@ class GradientTest(unittest.TestCase):
         ids, mask = pad_batch([[2, 5, 7, 3], [2, 9, 3], [2, 3], [4]])
         yc, ys = np.array([0, 3, 9, 1]), np.array([4, 0, 2, 3])
         wc, ws = np.array([1.0, 2.0, 0.5, 1.0]), np.array([1.0, 1.0, 3.0, 0.5])
+        smooth = np.array([0.0, 0.5, 0.0, 1.0])  # two snippets with soft sensitivity targets
 
         def loss(p):
             c, s, _ = forward(p, ids, mask, cfg)
-            return loss_and_grads(c, s, yc, ys, wc, ws, undercall=0.7, public_undercall=0.5)[0]
+            return loss_and_grads(c, s, yc, ys, wc, ws, undercall=0.7, public_undercall=0.5, sens_smooth=smooth)[0]
 
         c, s, cache = forward(p, ids, mask, cfg)
-        _, dc, ds = loss_and_grads(c, s, yc, ys, wc, ws, undercall=0.7, public_undercall=0.5)
+        _, dc, ds = loss_and_grads(c, s, yc, ys, wc, ws, undercall=0.7, public_undercall=0.5, sens_smooth=smooth)
         grads = backward(p, cache, dc, ds)
         eps = 1e-6
         for name, value in p.items():
@@ -90,6 +91,13 @@ class GradientTest(unittest.TestCase):
                 value[idx] = old
                 num = (up - down) / (2 * eps)
                 self.assertAlmostEqual(num, g[idx], delta=1e-6, msg=f"{name}{idx}")
+
+    def test_fully_smoothed_snippet_pulls_towards_uniform(self):
+        sens = np.zeros((2, 5))
+        _, _, ds = loss_and_grads(np.zeros((2, 10)), sens, np.array([0, 0]), np.array([4, 4]), np.ones(2), np.ones(2),
+                                  undercall=3.0, sens_smooth=np.array([1.0, 0.0]))
+        np.testing.assert_allclose(ds[0], 0.0, atol=1e-12)  # uniform target, no under-call cost
+        self.assertLess(ds[1, 4], 0.0)  # the plain row is pulled towards its level
 
     def test_gradients_with_hidden_layer(self):
         self.check(hidden=5)
