@@ -12,8 +12,6 @@ use serde::{Deserialize, Serialize};
 use crate::classify::Thresholds;
 use crate::pii::Finding;
 use crate::pii::normalize::fold_han_spaces;
-#[cfg(test)]
-use crate::record::Score;
 use crate::record::{Decision, Document, Level, Prediction, Status};
 
 /// Thresholds of the decision rules. The confidence thresholds default to the model package's.
@@ -291,6 +289,7 @@ pub fn priority(margin: f32, sensitivity: Level) -> f32 {
 mod tests {
     use super::*;
     use crate::pii::PiiKind;
+    use crate::record::Score;
 
     fn finding(kind: PiiKind) -> Finding {
         Finding {
