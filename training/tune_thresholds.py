@@ -36,7 +36,7 @@ from pathlib import Path
 import numpy as np
 
 LEVELS = ["S1", "S2", "S3", "S4", "S5"]
-# review reasons that do not depend on the two thresholds
+# the review reasons the thresholds decide; any other reviews a document whatever they are
 THRESHOLD_REASONS = {"category_low_confidence", "sensitivity_low_confidence", "unsupported_high_sensitivity"}
 
 
@@ -63,34 +63,36 @@ def _unsupported(rows: list[dict]) -> np.ndarray:
                      for r in rows])
 
 
-def load(path: Path) -> dict[str, np.ndarray]:
-    rows = [json.loads(line) for line in open(path, encoding="utf-8") if line.strip()]
-    rows = [r for r in rows if r.get("true_category") and r.get("true_sensitivity") and r.get("category")]
-    if not rows:
-        raise SystemExit(f"{path}: no labelled prediction rows (run `arkiv eval --predictions` on labelled data)")
-    lv = LEVELS.index
-    return {
-        "cat_conf": np.array([r["category_confidence"] for r in rows], float),
-        "sens_conf": np.array([sensitivity_confidence(r) for r in rows], float),
-        "unsupported": _unsupported(rows),
-        "high_conf": np.array([high_confidence(r) for r in rows], float),
-        "cat_ok": np.array([r["category"] == r["true_category"] for r in rows]),
-        "under": np.array([lv(r["sensitivity"]) < lv(r["true_sensitivity"]) for r in rows]),
-        # reviewed whatever the thresholds: floor above the model, short text, OCR, failed pages
-        "forced": np.array([bool(set(r["review_reasons"]) - THRESHOLD_REASONS) for r in rows]),
-    }
+def _read(path: Path) -> list[dict]:
+    return [json.loads(line) for line in open(path, encoding="utf-8") if line.strip()]
 
 
-def load_public(path: Path) -> dict[str, np.ndarray]:
-    rows = [json.loads(line) for line in open(path, encoding="utf-8") if line.strip()]
+def _columns(rows: list[dict]) -> dict[str, np.ndarray]:
+    """What the thresholds act on, one entry per row."""
     return {
         "cat_conf": np.array([r["category_confidence"] for r in rows], float),
         "sens_conf": np.array([sensitivity_confidence(r) for r in rows], float),
         "unsupported": _unsupported(rows),
         "high_conf": np.array([high_confidence(r) for r in rows], float),
         "high": np.array([r["sensitivity"] in ("S4", "S5") for r in rows]),
+        # reviewed whatever the thresholds: floor above the model, short text, OCR, failed pages
         "forced": np.array([bool(set(r["review_reasons"]) - THRESHOLD_REASONS) for r in rows]),
     }
+
+
+def load(path: Path) -> dict[str, np.ndarray]:
+    rows = [r for r in _read(path) if r.get("true_category") and r.get("true_sensitivity") and r.get("category")]
+    if not rows:
+        raise SystemExit(f"{path}: no labelled prediction rows (run `arkiv eval --predictions` on labelled data)")
+    lv = LEVELS.index
+    return _columns(rows) | {
+        "cat_ok": np.array([r["category"] == r["true_category"] for r in rows]),
+        "under": np.array([lv(r["sensitivity"]) < lv(r["true_sensitivity"]) for r in rows]),
+    }
+
+
+def load_public(path: Path) -> dict[str, np.ndarray]:
+    return _columns(_read(path))
 
 
 @dataclass
