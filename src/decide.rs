@@ -456,23 +456,6 @@ mod tests {
         }
     }
 
-    fn document(text: &str) -> Document {
-        let source = crate::record::Source {
-            path: "t".into(),
-            doc_id: "t".into(),
-            bytes: text.len() as u64,
-            media_type: crate::record::MediaType::Unknown,
-        };
-        let page = crate::record::OcrPage {
-            text: text.into(),
-            text_source: crate::record::TextSource::TextLayer,
-            engine: "text".into(),
-            error: None,
-            ..crate::record::OcrPage::failed(1, String::new())
-        };
-        Document::from_pages(source, vec![page])
-    }
-
     #[test]
     fn sensitivity_confidence_is_the_chance_of_no_under_call() {
         // the model hesitates between S3 and S4, the floor says S4: only S5 would be an under-call
@@ -500,7 +483,13 @@ mod tests {
         let record = "患者王某，出院诊断：社区获得性肺炎，治疗后好转出院。";
         // the model's top class S4 at 0.5 only, but the floor agrees and S5 is unlikely: accepted
         let p = prediction([0.02, 0.03, 0.4, 0.5, 0.05]);
-        let d = decide(&document(record), record, &name, Some(&p), &params);
+        let d = decide(
+            &Document::from_text("t", record),
+            record,
+            &name,
+            Some(&p),
+            &params,
+        );
         assert_eq!(d.sensitivity, Level::S4);
         assert!(!d.needs_review, "{:?}", d.review_reasons);
         let c = d.sensitivity_review_confidence.unwrap();
@@ -508,18 +497,36 @@ mod tests {
         // the same scores without personal data: only the model says S4, and only 55% of its
         // mass is on S4/S5
         let news = "基金定投开始赚钱 银行短期资金紧张 百亿保险资金增持偏股基金";
-        let d = decide(&document(news), news, &[], Some(&p), &params);
+        let d = decide(
+            &Document::from_text("t", news),
+            news,
+            &[],
+            Some(&p),
+            &params,
+        );
         assert_eq!(d.sensitivity, Level::S4);
         assert_eq!(d.review_reasons, vec![reason::UNSUPPORTED_HIGH]);
         // the model torn between S4 and S5 but sure the text is health data: S5 is no under-call
         // and S4/S5 holds 97% of the mass
         let p = prediction([0.01, 0.01, 0.01, 0.45, 0.52]);
-        let d = decide(&document(news), news, &[], Some(&p), &params);
+        let d = decide(
+            &Document::from_text("t", news),
+            news,
+            &[],
+            Some(&p),
+            &params,
+        );
         assert_eq!(d.sensitivity, Level::S5);
         assert!(!d.needs_review, "{:?}", d.review_reasons);
         // at S4 the same split is a likely under-call of an S5 document
         let p = prediction([0.01, 0.01, 0.01, 0.52, 0.45]);
-        let d = decide(&document(news), news, &[], Some(&p), &params);
+        let d = decide(
+            &Document::from_text("t", news),
+            news,
+            &[],
+            Some(&p),
+            &params,
+        );
         assert_eq!(d.review_reasons, vec![reason::SENSITIVITY_UNCERTAIN]);
         // with the floor's evidence the unsupported threshold does not apply
         let p = prediction([0.0, 0.0, 0.3, 0.7, 0.0]);
@@ -527,12 +534,33 @@ mod tests {
             unsupported_threshold: 0.99,
             ..params
         };
-        assert!(!decide(&document(record), record, &name, Some(&p), &strict).needs_review);
-        let d = decide(&document(news), news, &[], Some(&p), &strict);
+        assert!(
+            !decide(
+                &Document::from_text("t", record),
+                record,
+                &name,
+                Some(&p),
+                &strict
+            )
+            .needs_review
+        );
+        let d = decide(
+            &Document::from_text("t", news),
+            news,
+            &[],
+            Some(&p),
+            &strict,
+        );
         assert_eq!(d.review_reasons, vec![reason::UNSUPPORTED_HIGH]);
         // a confident-looking S2 with 45% on higher levels is under-call risk
         let p = prediction([0.0, 0.55, 0.05, 0.4, 0.0]);
-        let d = decide(&document(news), news, &[], Some(&p), &params);
+        let d = decide(
+            &Document::from_text("t", news),
+            news,
+            &[],
+            Some(&p),
+            &params,
+        );
         assert_eq!(d.sensitivity, Level::S2);
         assert_eq!(d.review_reasons, vec![reason::SENSITIVITY_UNCERTAIN]);
     }

@@ -19,7 +19,7 @@ use crate::classify::Classifier;
 use crate::decide::{self, DecideParams};
 use crate::error::{Error, Result};
 use crate::pii;
-use crate::record::{Document, Level, MediaType, Score, Source};
+use crate::record::{Document, Level, Score};
 use crate::sink::schema::{score_list_array, score_list_type};
 
 /// One labelled example.
@@ -238,7 +238,7 @@ pub struct PredictionRow {
     pub sensitivity_reasons: Vec<String>,
     /// What the sensitivity threshold was compared with
     /// ([`decide::sensitivity_review_confidence`]).
-    pub sensitivity_review_confidence: f32,
+    pub sensitivity_review_confidence: Option<f32>,
     /// Routed to review.
     pub needs_review: bool,
     /// Why.
@@ -259,7 +259,8 @@ pub fn evaluate(
         let predictions = classifier.predict(&texts)?;
         for (example, prediction) in chunk.iter().zip(predictions) {
             let findings = scanner.scan(&example.text);
-            let document = text_document(example);
+            let document =
+                Document::from_text(example.id.as_deref().unwrap_or_default(), &example.text);
             let decision = decide::decide(
                 &document,
                 &example.text,
@@ -280,9 +281,7 @@ pub fn evaluate(
                 sensitivity_scores: prediction.sensitivity_scores.clone(),
                 sensitivity_floor: decision.floor.as_str().to_string(),
                 sensitivity_reasons: decision.sensitivity_reasons,
-                sensitivity_review_confidence: decision
-                    .sensitivity_review_confidence
-                    .unwrap_or(prediction.sensitivity_confidence),
+                sensitivity_review_confidence: decision.sensitivity_review_confidence,
                 needs_review: decision.needs_review,
                 review_reasons: decision.review_reasons,
             });
@@ -296,23 +295,6 @@ pub fn evaluate(
         &rows,
     );
     Ok((report, rows))
-}
-
-fn text_document(example: &Example) -> Document {
-    let source = Source {
-        path: example.id.clone().unwrap_or_default().into(),
-        doc_id: example.id.clone().unwrap_or_default(),
-        bytes: example.text.len() as u64,
-        media_type: MediaType::Unknown,
-    };
-    let page = crate::record::OcrPage {
-        text: example.text.clone(),
-        text_source: crate::record::TextSource::TextLayer,
-        engine: "text".into(),
-        error: None,
-        ..crate::record::OcrPage::failed(1, String::new())
-    };
-    Document::from_pages(source, vec![page])
 }
 
 fn ratio(n: u64, d: u64) -> f64 {
@@ -614,7 +596,7 @@ pub fn write_predictions(path: &Path, rows: &[PredictionRow]) -> Result<()> {
         Field::new("sensitivity_scores", score_list_type(), false),
         Field::new("sensitivity_floor", DataType::Utf8, true),
         Field::new("sensitivity_reasons", list_type.clone(), false),
-        Field::new("sensitivity_review_confidence", DataType::Float32, false),
+        Field::new("sensitivity_review_confidence", DataType::Float32, true),
         Field::new("needs_review", DataType::Boolean, false),
         Field::new("review_reasons", list_type, false),
     ]));
@@ -643,7 +625,7 @@ pub fn write_predictions(path: &Path, rows: &[PredictionRow]) -> Result<()> {
         ),
         strings(&|r| Some(r.sensitivity_floor.as_str())),
         lists(&|r| &r.sensitivity_reasons),
-        Arc::new(Float32Array::from_iter_values(
+        Arc::new(Float32Array::from_iter(
             rows.iter().map(|r| r.sensitivity_review_confidence),
         )),
         Arc::new(BooleanArray::from_iter(
@@ -682,7 +664,7 @@ mod tests {
             sensitivity_scores: vec![],
             sensitivity_floor: "S1".into(),
             sensitivity_reasons: vec![],
-            sensitivity_review_confidence: 0.9,
+            sensitivity_review_confidence: Some(0.9),
             needs_review: review,
             review_reasons: if review { vec!["r".into()] } else { vec![] },
         }

@@ -238,6 +238,25 @@ impl Document {
         }
     }
 
+    /// A document given as plain text (no file, no OCR): one text-layer page, as `arkiv eval`
+    /// sees its rows.
+    pub fn from_text(id: &str, text: &str) -> Self {
+        let source = Source {
+            path: id.into(),
+            doc_id: id.into(),
+            bytes: text.len() as u64,
+            media_type: MediaType::Unknown,
+        };
+        let page = OcrPage {
+            text: text.into(),
+            text_source: TextSource::TextLayer,
+            engine: "text".into(),
+            error: None,
+            ..OcrPage::failed(1, String::new())
+        };
+        Document::from_pages(source, vec![page])
+    }
+
     /// A document that could not be opened at all.
     pub fn failed(source: Source, error: String) -> Self {
         Document {
