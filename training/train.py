@@ -53,6 +53,11 @@ def parse_args(argv=None):
     p.add_argument("--snippet-smoothing", type=float, default=0.0,
                    help="share of a uniform distribution in a snippet's sensitivity target (0: no sensitivity "
                         "loss on snippets)")
+    p.add_argument("--outliers", type=float, default=0.0,
+                   help="share of training passes replaced by a collage of 2-6-character pieces of random "
+                        "documents, with a uniform target on both heads (outlier exposure)")
+    p.add_argument("--outlier-category-weight", type=float, default=1.0,
+                   help="weight of the category loss on an outlier (0: outliers teach the sensitivity head only)")
     p.add_argument("--weight-decay", type=float, default=0.01, help="decoupled weight decay (AdamW)")
     p.add_argument("--undercall", type=float, default=1.0, help="weight of the under-call cost")
     p.add_argument("--public-undercall", type=float, default=0.0,
@@ -66,7 +71,7 @@ def parse_args(argv=None):
     p.add_argument("--max-docs", type=int, default=0, help="use at most this many train documents (0: all)")
     p.add_argument("--smoke", action="store_true", help="a few steps on a small model, for tests")
     a = p.parse_args(argv)
-    for name in ("fragments", "snippets", "snippet_smoothing"):
+    for name in ("fragments", "snippets", "snippet_smoothing", "outliers"):
         if not 0.0 <= getattr(a, name) <= 1.0:
             p.error(f"--{name.replace('_', '-')} must be between 0 and 1")
     return a
@@ -174,6 +179,8 @@ def run(args, argv) -> None:
         snippets=args.snippets,
         snippet_smoothing=args.snippet_smoothing,
         snippet_category_weight=args.snippet_category_weight,
+        outliers=args.outliers,
+        outlier_category_weight=args.outlier_category_weight,
         template_dropout=args.template_dropout,
         weight_decay=args.weight_decay,
         max_length=args.max_length,

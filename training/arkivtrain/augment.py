@@ -99,6 +99,21 @@ def fragment(text: str, rng: random.Random, min_chars: int = 12, max_chars: int 
     return text[start : start + length]
 
 
+def collage(texts: list[str], rng: random.Random, min_chars: int = 8, max_chars: int = 40) -> str:
+    """Text of no document: pieces of 2-6 characters from random documents of ``texts``, run
+    together to ``min_chars``..``max_chars`` characters. Every piece is real corpus text, the whole
+    says nothing; trained towards a uniform target, it teaches the heads that words they know in
+    a sense they do not settle a category or a level (outlier exposure)."""
+    length = rng.randint(min_chars, max_chars)
+    out = ""
+    while len(out) < length:
+        text = rng.choice(texts)
+        size = rng.randint(2, 6)
+        start = rng.randint(0, max(0, len(text) - size))
+        out += "".join(text[start : start + size].split())
+    return out[:length]
+
+
 def _is_cjk(ch: str) -> bool:
     return "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf"
 

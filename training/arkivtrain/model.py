@@ -207,12 +207,13 @@ def loss_and_grads(
     undercall: float = 0.0,
     public_undercall: float = 0.0,
     sens_smooth: np.ndarray | None = None,
+    cat_smooth: np.ndarray | None = None,
 ):
     """Weighted cross-entropy on each head (normalised by that head's weight sum), plus
     ``undercall`` times the expected under-call cost on the sensitivity head. ``sens_smooth``
     (per row, 0-1) mixes that share of a uniform distribution into the row's sensitivity target
     and exempts the row from the under-call cost: for text too short to carry its document's level.
-    Returns (loss, dcat, dsens)."""
+    ``cat_smooth`` does the same to the category target. Returns (loss, dcat, dsens)."""
     n = len(y_cat)
     rows = np.arange(n)
     wc = w_cat.astype(np.float64) / max(float(w_cat.sum()), 1e-8)
@@ -223,9 +224,13 @@ def loss_and_grads(
     target[rows, y_sens] = 1.0
     smooth = np.zeros(n) if sens_smooth is None else sens_smooth.astype(np.float64)
     target = (1.0 - smooth)[:, None] * target + (smooth / ps.shape[1])[:, None]
-    loss = -(wc * np.log(pc[rows, y_cat] + 1e-12)).sum() - (ws * (target * np.log(ps + 1e-12)).sum(1)).sum()
-    dcat = pc.copy()
-    dcat[rows, y_cat] -= 1.0
+    cat_target = np.zeros_like(pc)
+    cat_target[rows, y_cat] = 1.0
+    if cat_smooth is not None:
+        cs = cat_smooth.astype(np.float64)
+        cat_target = (1.0 - cs)[:, None] * cat_target + (cs / pc.shape[1])[:, None]
+    loss = -(wc * (cat_target * np.log(pc + 1e-12)).sum(1)).sum() - (ws * (target * np.log(ps + 1e-12)).sum(1)).sum()
+    dcat = pc - cat_target
     dsens = ps - target
     if undercall:
         c = undercall_cost(sens.shape[1], public_undercall)[y_sens]

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .augment import OcrNoise, fragment
+from .augment import OcrNoise, collage, fragment
 from .calibrate import macro_f1, nll
 from .infer import document_logits, numpy_runner
 from .model import Adam, Config, backward, forward, init_params, loss_and_grads, ngram_ids, pad_batch
@@ -42,6 +42,11 @@ class TrainParams:
     # head learns that a short text seldom settles a level
     snippet_smoothing: float = 0.0
     snippet_category_weight: float = 1.0  # weight of the category loss on a snippet
+    # share of training passes replaced by a collage of pieces of random documents (8-40
+    # characters), with a uniform target on both heads: text that resembles none of the corpus
+    # should leave the model unsure rather than confident (outlier exposure)
+    outliers: float = 0.0
+    outlier_category_weight: float = 1.0  # weight of the category loss on an outlier
     max_length: int = 512
     max_steps: int = 0  # stop after this many steps (0: no limit), for smoke runs
     patience: int = 3
@@ -112,6 +117,7 @@ def fit(cfg: Config, tp: TrainParams, encode, train, val, log=print):
     w_cat = class_weights(y_cat, cfg.n_categories)
     w_sens = class_weights(y_sens, cfg.n_levels)
     templates = [r.template for r in train]
+    all_texts = [r.text for r in train]
     if tp.template_dropout and len(set(templates)) > 1 and all(templates):
         tok_spread, bg_spread = template_spread(encode([r.text for r in train]), templates, cfg)
         tok_drop = drop_rates(tok_spread, tp.token_dropout, tp.template_dropout)
@@ -133,15 +139,19 @@ def fit(cfg: Config, tp: TrainParams, encode, train, val, log=print):
     for epoch in range(tp.epochs):
         is_fragment = rng.random(len(train)) < tp.fragments
         is_snippet = is_fragment & (rng.random(len(train)) < tp.snippets)
+        is_outlier = rng.random(len(train)) < tp.outliers
         texts = [
-            fragment(r.text, cut, max_chars=40) if s else fragment(r.text, cut) if f else r.text
-            for r, f, s in zip(train, is_fragment, is_snippet)
+            collage(all_texts, cut) if o
+            else fragment(r.text, cut, max_chars=40) if s else fragment(r.text, cut) if f else r.text
+            for r, f, s, o in zip(train, is_fragment, is_snippet, is_outlier)
         ]
         snippet_sens_weight = tp.fragment_sensitivity_weight if tp.snippet_smoothing else 0.0
         w_sens_pass = np.where(is_snippet, snippet_sens_weight,
                                np.where(is_fragment, tp.fragment_sensitivity_weight, 1.0))
-        smooth = np.where(is_snippet, tp.snippet_smoothing, 0.0)
-        w_cat_pass = np.where(is_snippet, tp.snippet_category_weight, 1.0)
+        w_sens_pass = np.where(is_outlier, 1.0, w_sens_pass)
+        smooth = np.where(is_outlier, 1.0, np.where(is_snippet, tp.snippet_smoothing, 0.0))
+        cat_smooth = np.where(is_outlier, 1.0, 0.0)
+        w_cat_pass = np.where(is_outlier, tp.outlier_category_weight, np.where(is_snippet, tp.snippet_category_weight, 1.0))
         # a passage may miss the frame a document's category rests on: it has the body's category
         y_cat_pass = np.where(is_fragment, y_body, y_cat)
         texts = [t if rng.random() < tp.clean_copies else noise(t) for t in texts]
@@ -169,6 +179,7 @@ def fit(cfg: Config, tp: TrainParams, encode, train, val, log=print):
                 undercall=tp.undercall,
                 public_undercall=tp.public_undercall,
                 sens_smooth=smooth[idx],
+                cat_smooth=cat_smooth[idx],
             )
             grads = backward(params, cache, dcat, dsens)
             frac = step / max(1, total_steps - 1)

@@ -67,13 +67,16 @@ class GradientTest(unittest.TestCase):
         yc, ys = np.array([0, 3, 9, 1]), np.array([4, 0, 2, 3])
         wc, ws = np.array([1.0, 2.0, 0.5, 1.0]), np.array([1.0, 1.0, 3.0, 0.5])
         smooth = np.array([0.0, 0.5, 0.0, 1.0])  # two snippets with soft sensitivity targets
+        cat_smooth = np.array([0.0, 0.0, 0.3, 1.0])  # and an outlier with a uniform category target
 
         def loss(p):
             c, s, _ = forward(p, ids, mask, cfg)
-            return loss_and_grads(c, s, yc, ys, wc, ws, undercall=0.7, public_undercall=0.5, sens_smooth=smooth)[0]
+            return loss_and_grads(c, s, yc, ys, wc, ws, undercall=0.7, public_undercall=0.5, sens_smooth=smooth,
+                                  cat_smooth=cat_smooth)[0]
 
         c, s, cache = forward(p, ids, mask, cfg)
-        _, dc, ds = loss_and_grads(c, s, yc, ys, wc, ws, undercall=0.7, public_undercall=0.5, sens_smooth=smooth)
+        _, dc, ds = loss_and_grads(c, s, yc, ys, wc, ws, undercall=0.7, public_undercall=0.5, sens_smooth=smooth,
+                                   cat_smooth=cat_smooth)
         grads = backward(p, cache, dc, ds)
         eps = 1e-6
         for name, value in p.items():
@@ -275,6 +278,16 @@ class DataTest(unittest.TestCase):
 
 
 class AugmentTest(unittest.TestCase):
+    def test_outlier_pulls_both_heads_towards_uniform(self):
+        cat = np.array([[3.0, 0, 0, 0, 0, 0, 0, 0, 0, 0], [0.0] * 10])
+        sens = np.array([[0, 0, 0, 2.0, 0], [0.0] * 5])
+        _, dc, ds = loss_and_grads(cat, sens, np.array([0, 0]), np.array([3, 3]), np.ones(2), np.ones(2),
+                                   undercall=3.0, sens_smooth=np.array([1.0, 0.0]), cat_smooth=np.array([1.0, 0.0]))
+        self.assertGreater(dc[0, 0], 0.0)  # the confident outlier is pushed off its top class
+        self.assertGreater(ds[0, 3], 0.0)
+        self.assertTrue((dc[0, 1:] < 0).all())
+        self.assertLess(dc[1, 0], 0.0)  # the plain row is pulled towards its class
+
     def test_noise_is_seeded_and_nfkc(self):
         text = "患者男，58岁，因胸闷3天于2016-10-29入院。\n诊断：冠心病。"
         a = [OcrNoise(seed=5, level="heavy")(text) for _ in range(2)]
@@ -297,6 +310,20 @@ class FragmentTest(unittest.TestCase):
             self.assertTrue(12 <= len(snippet) <= 40)
             self.assertIn(snippet, text)
             self.assertGreaterEqual(len(fragment(text, rng)), 50)  # a passage: at least a tenth
+
+    def test_collage_mixes_short_pieces_of_many_documents(self):
+        import random
+
+        from arkivtrain.augment import collage
+
+        texts = [chr(0x4E00 + 100 * d) * 60 for d in range(20)]  # document d is one character
+        rng = random.Random(4)
+        sources = []
+        for _ in range(50):
+            text = collage(texts, rng)
+            self.assertTrue(8 <= len(text) <= 40)
+            sources.append(len(set(text)))
+        self.assertGreater(sum(sources) / len(sources), 3)  # pieces of several documents
 
     def test_passages_can_leave_the_sensitivity_head_alone(self):
         from arkivtrain.data import Record
