@@ -64,6 +64,9 @@ pub mod reason {
     pub const FLOOR_RAISED: &str = "floor_raised_sensitivity";
     /// Only the model puts the document at S4/S5 (no rule evidence), and it is not sure enough.
     pub const UNSUPPORTED_HIGH: &str = "unsupported_high_sensitivity";
+    /// Only the model puts the document at S4/S5, and its text holds no health, special-category
+    /// or secrecy vocabulary that such a level could rest on.
+    pub const NO_HIGH_CONTENT: &str = "no_health_or_secrecy_content";
     /// Mean OCR confidence is low.
     pub const LOW_OCR: &str = "low_ocr_confidence";
     /// Too little text to judge.
@@ -99,6 +102,25 @@ static SPECIAL_TERMS: LazyLock<Regex> = LazyLock::new(|| {
 static SECRECY_MARKING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?m)(绝密|机密|秘密|絕密|機密|祕密)\s*[★☆*＊]|密\s*[级級]\s*[:：]\s*(绝密|机密|秘密|工作[秘祕]密|絕密|機密|祕密)|^\s*(工作[秘祕]密|绝密|机密|秘密|絕密|機密|祕密|TOP SECRET|SECRET)\s*([★☆*＊].*)?$|属于?(工作秘密|绝密|机密|秘密)|屬於?(工作[秘祕]密|絕密|機密|秘密|祕密)|按(绝密|机密|秘密|絕密|機密|祕密)[级級]?管理",
+    )
+    .expect("valid regex")
+});
+
+/// Signs, symptoms, injuries, examination and care: clinical vocabulary beyond `HEALTH_TERMS`.
+/// Too common in staff and incident records to raise a floor on, but enough to show that a text
+/// speaks of someone's health.
+static CLINICAL_TERMS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)查体|體檢|体格检查|體格檢查|生命体征|生命體徵|听诊|聽診|触诊|觸診|叩诊|叩診|压痛|壓痛|反跳痛|疼痛|头痛|頭痛|头晕|頭暈|胸闷|胸悶|气短|氣短|咳嗽|咳痰|发热|發熱|恶心|噁心|呕吐|嘔吐|腹泻|腹瀉|乏力|水肿|水腫|出血|麻木|外伤|外傷|挫伤|挫傷|裂伤|裂傷|伤口|傷口|切口|愈合|术后|術後|换药|換藥|拆线|拆線|输液|輸液|住院|门诊|門診|急诊|急診|来院|來院|病例|\bsymptom|\bfever\b|\binjur|\bwound\b|\bward\b",
+    )
+    .expect("valid regex")
+});
+
+/// Secrecy vocabulary short of a marking: what confidentiality agreements, cleared-personnel
+/// files and secrecy inspections are about.
+static SECRECY_TERMS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)保密|涉密|秘密|机密|绝密|密级|定密|解密|泄密|窃密|祕密|機密|絕密|密級|洩密|竊密|\bconfidential|\bsecret\b|\bclassified\b",
     )
     .expect("valid regex")
 });
@@ -190,6 +212,18 @@ pub fn rule_floor(text: &str, findings: &[Finding], category: Option<&str>) -> F
     Floor { level, reasons }
 }
 
+/// Whether `text` holds any vocabulary an S4 or S5 can rest on (SPEC §2): health data (diagnosis,
+/// examination, treatment, signs and symptoms), special-category health terms, or secrecy. Without it, an
+/// S4/S5 is the model's guess from wording it has learnt to associate with those levels.
+pub fn has_high_level_content(text: &str) -> bool {
+    let folded = fold_han_spaces(text);
+    let text = folded.as_ref();
+    HEALTH_TERMS.is_match(text)
+        || CLINICAL_TERMS.is_match(text)
+        || special_term(text).is_some()
+        || SECRECY_TERMS.is_match(text)
+}
+
 fn meaningful_chars(text: &str) -> usize {
     text.chars().filter(|c| c.is_alphanumeric()).count()
 }
@@ -230,6 +264,10 @@ pub fn decide(
             && level_mass(p, |l| l >= Level::S4) < params.unsupported_threshold
         {
             review.push(reason::UNSUPPORTED_HIGH);
+        }
+        // ... and the text must at least speak of health or secrecy at all.
+        if sensitivity >= Level::S4 && floor_level < Level::S4 && !has_high_level_content(text) {
+            review.push(reason::NO_HIGH_CONTENT);
         }
         if model_level.is_some_and(|m| floor_level > m) {
             review.push(reason::FLOOR_RAISED);
@@ -494,12 +532,12 @@ mod tests {
         assert!(!d.needs_review, "{:?}", d.review_reasons);
         let c = d.sensitivity_review_confidence.unwrap();
         assert!((c - 0.95).abs() < 1e-6, "{c}");
-        // the same scores without personal data: only the model says S4, and only 55% of its
-        // mass is on S4/S5
-        let news = "基金定投开始赚钱 银行短期资金紧张 百亿保险资金增持偏股基金";
+        // the same scores on an anonymised note (no personal data): only the model says S4, and
+        // only 55% of its mass is on S4/S5
+        let note = "主诉：反复咳嗽三天。查体：双肺呼吸音粗，未闻及干湿啰音，建议复查胸片。";
         let d = decide(
-            &Document::from_text("t", news),
-            news,
+            &Document::from_text("t", note),
+            note,
             &[],
             Some(&p),
             &params,
@@ -510,8 +548,8 @@ mod tests {
         // and S4/S5 holds 97% of the mass
         let p = prediction([0.01, 0.01, 0.01, 0.45, 0.52]);
         let d = decide(
-            &Document::from_text("t", news),
-            news,
+            &Document::from_text("t", note),
+            note,
             &[],
             Some(&p),
             &params,
@@ -521,8 +559,8 @@ mod tests {
         // at S4 the same split is a likely under-call of an S5 document
         let p = prediction([0.01, 0.01, 0.01, 0.52, 0.45]);
         let d = decide(
-            &Document::from_text("t", news),
-            news,
+            &Document::from_text("t", note),
+            note,
             &[],
             Some(&p),
             &params,
@@ -545,8 +583,8 @@ mod tests {
             .needs_review
         );
         let d = decide(
-            &Document::from_text("t", news),
-            news,
+            &Document::from_text("t", note),
+            note,
             &[],
             Some(&p),
             &strict,
@@ -555,14 +593,69 @@ mod tests {
         // a confident-looking S2 with 45% on higher levels is under-call risk
         let p = prediction([0.0, 0.55, 0.05, 0.4, 0.0]);
         let d = decide(
-            &Document::from_text("t", news),
-            news,
+            &Document::from_text("t", note),
+            note,
             &[],
             Some(&p),
             &params,
         );
         assert_eq!(d.sensitivity, Level::S2);
         assert_eq!(d.review_reasons, vec![reason::SENSITIVITY_UNCERTAIN]);
+    }
+
+    #[test]
+    fn a_high_level_only_the_model_asserts_needs_health_or_secrecy_content() {
+        let params = DecideParams {
+            category_threshold: 0.9,
+            sensitivity_threshold: 0.6,
+            unsupported_threshold: 0.8,
+            ..DecideParams::default()
+        };
+        let sure = prediction([0.0, 0.0, 0.01, 0.95, 0.04]);
+        let decided = |text: &str, findings: &[Finding], p: &Prediction| {
+            decide(
+                &Document::from_text("t", text),
+                text,
+                findings,
+                Some(p),
+                &params,
+            )
+        };
+        // a headline the model is sure is S4: nothing in it is health data
+        let news = "基金定投开始赚钱 银行短期资金紧张 百亿保险资金增持偏股基金";
+        let d = decided(news, &[], &sure);
+        assert_eq!(d.sensitivity, Level::S4);
+        assert_eq!(d.review_reasons, vec![reason::NO_HIGH_CONTENT]);
+        // signs and examination findings are health content, though too common to raise a floor
+        for note in [
+            "神清，一般情况可，心肺腹未见异常，手术切口愈合良好，无发热。",
+            "神 清 ，一 般 情 況 可 ，心 肺 聽 診 未 見 異 常 ，切 口 癒 合 良 好 ，無 發 熱 。",
+            "Patient reports fever and a wound on the left forearm since Monday.",
+        ] {
+            let d = decided(note, &[], &sure);
+            assert!(!d.needs_review, "{note}: {:?}", d.review_reasons);
+        }
+        // secrecy vocabulary short of a marking carries an S5 the model asserts
+        let p = prediction([0.0, 0.0, 0.01, 0.04, 0.95]);
+        let agreement = "本人承诺遵守保密纪律，不在非涉密计算机上处理涉密信息。";
+        assert!(!decided(agreement, &[], &p).needs_review);
+        assert_eq!(
+            decided(news, &[], &p).review_reasons,
+            vec![reason::NO_HIGH_CONTENT]
+        );
+        // the rule weighs the model's own high levels only: below S4, or with the floor's
+        // evidence, it does not apply
+        let low = prediction([0.0, 0.95, 0.04, 0.01, 0.0]);
+        assert!(!decided(news, &[], &low).needs_review);
+        let staff = "人事处 工资发放名单 张伟 电话 13812345678";
+        let phone = [finding(PiiKind::Phone)];
+        let payroll = Prediction {
+            category: "personnel".into(),
+            ..sure.clone()
+        };
+        let d = decided(staff, &phone, &payroll);
+        assert_eq!(d.floor, Level::S3);
+        assert_eq!(d.review_reasons, vec![reason::NO_HIGH_CONTENT]);
     }
 
     #[test]

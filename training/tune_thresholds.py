@@ -75,7 +75,8 @@ def _columns(rows: list[dict]) -> dict[str, np.ndarray]:
         "unsupported": _unsupported(rows),
         "high_conf": np.array([high_confidence(r) for r in rows], float),
         "high": np.array([r["sensitivity"] in ("S4", "S5") for r in rows]),
-        # reviewed whatever the thresholds: floor above the model, short text, OCR, failed pages
+        # reviewed whatever the thresholds: floor above the model, an S4/S5 only the model asserts on
+        # text without health or secrecy vocabulary, short text, OCR, failed pages
         "forced": np.array([bool(set(r["review_reasons"]) - THRESHOLD_REASONS) for r in rows]),
     }
 
@@ -170,7 +171,9 @@ def main(argv=None) -> int:
                    "only they are written)")
     p.add_argument("--predictions", help="`arkiv eval --predictions` JSONL on labelled validation text")
     p.add_argument("--target-category-accuracy", type=float, default=0.97)
-    p.add_argument("--target-undercall", type=float, default=0.003)
+    p.add_argument("--target-undercall", type=float, default=0.004,
+                   help="largest share of under-calls among auto-accepted rows (the issue's ceiling is 0.005; "
+                        "out-of-fold rows are a pessimistic estimate, see training/README.md, 0.5.2)")
     p.add_argument("--public", help="`arkiv eval --predictions` JSONL on short public (S1) text")
     p.add_argument("--max-public-high", type=float, default=0.005,
                    help="largest share of --public rows auto-accepted at S4/S5")
