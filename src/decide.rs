@@ -212,9 +212,10 @@ pub fn rule_floor(text: &str, findings: &[Finding], category: Option<&str>) -> F
     Floor { level, reasons }
 }
 
-/// Whether `text` holds any vocabulary an S4 or S5 can rest on (SPEC §2): health data (diagnosis,
-/// examination, treatment, signs and symptoms), special-category health terms, or secrecy. Without it, an
-/// S4/S5 is the model's guess from wording it has learnt to associate with those levels.
+/// Whether `text` holds any vocabulary an S4 or S5 can rest on (SPEC §2): health data
+/// (diagnosis, examination, treatment, signs and symptoms), special-category health terms, or
+/// secrecy. Without it, an S4/S5 is the model's guess from wording it has learnt to associate
+/// with those levels.
 pub fn has_high_level_content(text: &str) -> bool {
     let folded = fold_han_spaces(text);
     let text = folded.as_ref();

@@ -102,8 +102,8 @@ def fragment(text: str, rng: random.Random, min_chars: int = 12, max_chars: int 
 def collage(texts: list[str], rng: random.Random, min_chars: int = 8, max_chars: int = 40) -> str:
     """Text of no document: pieces of 2-6 characters from random documents of ``texts``, run
     together to ``min_chars``..``max_chars`` characters. Every piece is real corpus text, the whole
-    says nothing; trained towards a uniform target, it teaches the heads that words they know in
-    a sense they do not settle a category or a level (outlier exposure)."""
+    says nothing: trained towards a uniform target, it teaches the heads that familiar words in an
+    unfamiliar mix settle neither a category nor a level (outlier exposure)."""
     length = rng.randint(min_chars, max_chars)
     out = ""
     while len(out) < length:
